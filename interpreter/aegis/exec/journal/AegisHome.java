@@ -1,7 +1,5 @@
 package aegis.exec.journal;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -42,9 +40,4 @@ public record AegisHome(Path root) {
 
   /** {@code locks/}: one {@code <env>.lock} file per locked environment. */
   public Path locks() { return root.resolve("locks"); }
-
-  /** Creates {@code dir} (one of the above) and its parents if missing, and returns it. */
-  public Path ensure(Path dir) throws IOException {
-    return Files.createDirectories(dir);
-  }
 }
