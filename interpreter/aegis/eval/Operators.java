@@ -29,14 +29,11 @@ final class Operators {
   }
 
   static int compare(Value l, Value r, Span span) {
-    return switch (l) {
-      case Value.Int a when r instanceof Value.Int b -> Long.compare(a.value(), b.value());
-      case Value.Float a when r instanceof Value.Float b -> Double.compare(a.value(), b.value());
-      case Value.Dur a when r instanceof Value.Dur b -> a.value().compareTo(b.value());
-      case Value.Qty a when r instanceof Value.Qty b -> a.amount().compareTo(b.amount());
-      case Value.Str a when r instanceof Value.Str b -> a.value().compareTo(b.value());
-      default -> throw EvalException.at(span, Code.AEG400, "cannot compare " + l.show() + " with " + r.show());
-    };
+    try {
+      return Values.compare(l, r);
+    } catch (IllegalArgumentException e) {
+      throw EvalException.at(span, Code.AEG400, e.getMessage());
+    }
   }
 
   private static Value arithmetic(BinaryOp op, Value l, Value r, Span span) {

@@ -106,7 +106,10 @@ public final class ProgressPrinter implements RunListener {
   /** The reports and a one-line summary, after the run. */
   public synchronized void finish(String outcome, Duration took) {
     clearStatus();
-    for (var r : reports) out.println().print(r);
+    for (var r : reports) {
+      out.println();
+      out.print(r);
+    }
     if (!reports.isEmpty()) out.println();
     out.printf("%s: %d step%s ok, %d warned, %d failed%s%s in %s%n", outcome, ok, ok == 1 ? "" : "s", warned, failed,
         skipped > 0 ? ", " + skipped + " skipped" : "", applied > 0 ? ", " + applied + " change" + (applied == 1 ? "" : "s") : "",
