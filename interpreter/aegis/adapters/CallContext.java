@@ -27,4 +27,12 @@ public interface CallContext {
 
   /** A line of progress for the person running the runbook (never a secret). */
   void progress(String message);
+
+  /**
+   * A file that belongs with the runbook (a template), by a path relative to the runbook's
+   * directory, read from the same place the runbook came from (a directory or a git commit).
+   */
+  default String readSource(String relativePath) throws java.io.IOException {
+    throw new java.io.FileNotFoundException(relativePath + " (this run has no source directory)");
+  }
 }

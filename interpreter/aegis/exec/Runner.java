@@ -6,6 +6,7 @@ import aegis.diagnostics.Severity;
 import aegis.eval.Env;
 import aegis.eval.EvalException;
 import aegis.eval.Evaluator;
+import aegis.adapters.time.ChangeWindow;
 import aegis.eval.Value;
 import aegis.exec.journal.StepId;
 import aegis.exec.journal.StepOutcome;
