@@ -17,8 +17,10 @@ final class FileContext {
   final String moduleName;
   /** Whether the file is a stdlib module (which alone may declare {@code extern fn}). */
   final boolean stdlib;
-  /** The core module, or null while checking core itself (or when the stdlib has none). */
-  final ModuleInfo core;
+  /** The core module, or null while checking core itself (or when the stdlib has none). Set once, first thing. */
+  ModuleInfo core;
+  /** The file's own top-level scope (its declarations), once the imports are in. */
+  Scope fileScope;
 
   FileContext(Session session, SourceFile source, String moduleName, boolean stdlib, ModuleInfo core) {
     this.session = session;

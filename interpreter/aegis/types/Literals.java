@@ -2,6 +2,7 @@ package aegis.types;
 
 import aegis.diagnostics.Code;
 import aegis.diagnostics.Diagnostic;
+import aegis.eval.Quantities;
 import aegis.syntax.ast.Expr;
 import aegis.syntax.ast.StringPart;
 import aegis.types.Type.ListType;
@@ -20,21 +21,14 @@ final class Literals {
     this.fc = exprs.fc;
   }
 
-  /** {@code 10m} is a Duration unless a Quantity is expected; {@code 4Gi} is always a Quantity. */
+  /**
+   * {@code 10m} is a Duration unless a Quantity is expected; {@code 4Gi} is always a Quantity. The
+   * parser has already rejected unknown units.
+   */
   Type unit(Expr.UnitLit u, Type expected) {
-    boolean duration = UnitLiterals.isDurationUnit(u.unit());
-    boolean quantity = UnitLiterals.isQuantityUnit(u.unit());
-    if (!duration && !quantity) {
-      fc.report(Code.AEG104, u.span(), u.text(), u.unit());
-      return Type.ERROR;
-    }
-    boolean asQuantity = quantity && (!duration || ExprChecker.hint(expected) == Prim.QUANTITY);
-    if (asQuantity) return Prim.QUANTITY;
-    if (UnitLiterals.durationMillis(u.number(), u.unit()) == null) {
-      fc.report(Code.AEG105, u.span(), u.text(), "a duration must be a whole number of milliseconds");
-      return Type.ERROR;
-    }
-    return Prim.DURATION;
+    boolean duration = Quantities.isDurationUnit(u.unit());
+    boolean quantity = Quantities.isQuantitySuffix(u.unit());
+    return quantity && (!duration || ExprChecker.hint(expected) == Prim.QUANTITY) ? Prim.QUANTITY : Prim.DURATION;
   }
 
   /** A string; each interpolated value must be printable and never a Secret. */
