@@ -71,6 +71,7 @@ final class CallChecker {
       fc.bind(f, s);
       return callSymbol(c, s, f.span(), expected, ctx);
     }
+    if (st instanceof ExprChecker.Broken) return loose(c, ctx);
     if (st instanceof TypeName) return notCallable(c, "`" + f.span().text() + "`", ctx);
     Type target = exprs.check(f.target(), null, ctx);
     if (Types.isError(target)) return loose(c, ctx);
@@ -98,7 +99,7 @@ final class CallChecker {
         fc.bind(f.field(), sym);
         fc.record(f, field.type());
         if (field.type() instanceof FunctionType) return callValue(c, field.type(), sym, ctx);
-        return notCallable(c, "field `" + name + "` of `" + r.display() + "` (a `" + field.type().display() + "`)", ctx);
+        return notCallable(c, "field `" + name + "` of `" + r.display() + "` (" + Types.a(field.type()) + ")", ctx);
       }
       if (name.equals("with")) return with(c, f, r, ctx);
     }
@@ -109,8 +110,8 @@ final class CallChecker {
     }
     if (lookup.named() != null) {
       var first = lookup.named().signature().params();
-      String takes = first.isEmpty() ? "no arguments" : "a `" + first.getFirst().type().display() + "` first";
-      fc.error(Code.AEG202, f.field().span(), "`" + name + "` takes " + takes + ", not a `" + base.display() + "`");
+      String takes = first.isEmpty() ? "no arguments" : Types.a(first.getFirst().type()) + " first";
+      fc.error(Code.AEG202, f.field().span(), "`" + name + "` takes " + takes + ", not " + Types.a(base));
       return loose(c, ctx);
     }
     exprs.unknownField(f.field(), base, true);
@@ -141,16 +142,25 @@ final class CallChecker {
     return List.copyOf(out);
   }
 
+  /** Where method syntax looks: the module being checked, the module declaring the type (or its elements), core. */
   private List<String> methodModules(Type base) {
-    String declaring = switch (base) {
+    var out = new LinkedHashSet<String>();
+    if (fc.moduleName != null) out.add(fc.moduleName);
+    var declaring = declaringModule(base);
+    if (declaring != null) out.add(declaring);
+    out.add(Types.CORE);
+    return List.copyOf(out);
+  }
+
+  private static String declaringModule(Type t) {
+    return switch (t) {
       case RecordType r -> r.module();
       case EnumType e -> e.module();
+      case Type.ListType l -> declaringModule(l.element());
+      case Type.MapType m -> declaringModule(m.value());
+      case OptionalType o -> declaringModule(o.inner());
       default -> null;
     };
-    var out = new ArrayList<String>();
-    if (declaring != null) out.add(declaring);
-    if (!Types.CORE.equals(declaring)) out.add(Types.CORE);
-    return out;
   }
 
   /** A function of a module by name: the file being checked, core, a stdlib module or a file module. */
@@ -246,7 +256,7 @@ final class CallChecker {
         return false;
       }
       Type t = exprs.checkLambda(l, ft, ctx);
-      if (Types.isError(t)) return false;
+      if (Types.isError(t) || t instanceof FunctionType lt && Types.isError(lt.result())) return false;
       if (!u.unify(param, t)) {
         exprs.mismatch(l, t, u.apply(param), null);
         return false;
@@ -262,15 +272,16 @@ final class CallChecker {
    */
   private boolean matchArgs(Expr.Call c, Signature sig, Expr[] slots, int first, String fnName, Ctx ctx) {
     boolean ok = true;
+    boolean rejected = false;
     boolean sawNamed = false;
     int next = first;
     for (var arg : c.args()) {
       if (arg.name() == null) {
-        if (sawNamed) {
-          ok = rejectArg(arg, "positional arguments come before named ones", ctx);
-        } else if (next >= slots.length) {
-          ok = rejectArg(arg, fnName + " takes " + ExprChecker.count(slots.length - first, "argument")
-              + ", but more are given", ctx);
+        if (sawNamed || next >= slots.length) {
+          rejectArg(arg, sawNamed ? "positional arguments come before named ones" : fnName + " takes "
+              + ExprChecker.count(slots.length - first, "argument") + ", but more are given", ctx);
+          ok = false;
+          rejected = true;
         } else {
           slots[next++] = arg.value();
         }
@@ -284,8 +295,10 @@ final class CallChecker {
             hint == null ? new String[0] : new String[] {hint});
         looseValue(arg.value(), ctx);
         ok = false;
+        rejected = true;
       } else if (slots[i] != null) {
-        ok = rejectArg(arg, "argument `" + arg.name().name() + "` is given twice", ctx);
+        rejectArg(arg, "argument `" + arg.name().name() + "` is given twice", ctx);
+        ok = false;
       } else {
         slots[i] = arg.value();
         var p = sig.params().get(i);
@@ -296,7 +309,7 @@ final class CallChecker {
     for (int i = 0; i < slots.length; i++) {
       if (slots[i] == null && !sig.params().get(i).hasDefault()) missing.add("`" + sig.params().get(i).name() + "`");
     }
-    if (!missing.isEmpty()) {
+    if (!missing.isEmpty() && !rejected) {
       fc.error(Code.AEG206, c.span(), "missing " + (missing.size() == 1 ? "argument " : "arguments ")
           + String.join(", ", missing) + " of " + fnName);
       ok = false;
@@ -304,10 +317,10 @@ final class CallChecker {
     return ok;
   }
 
-  private boolean rejectArg(Arg arg, String message, Ctx ctx) {
+  /** Reports an argument that has no place, and checks its value on its own. */
+  private void rejectArg(Arg arg, String message, Ctx ctx) {
     fc.error(Code.AEG206, arg.span(), message);
     looseValue(arg.value(), ctx);
-    return false;
   }
 
   /**
@@ -362,6 +375,7 @@ final class CallChecker {
     var r = (RecordType) record.type();
     var slots = new Expr[r.fields().size()];
     boolean positionalReported = false;
+    boolean rejected = false;
     for (var arg : c.args()) {
       if (arg.name() == null) {
         if (!positionalReported) {
@@ -373,13 +387,13 @@ final class CallChecker {
         looseValue(arg.value(), ctx);
         continue;
       }
-      fieldArg(arg, r, slots, ctx);
+      if (!fieldArg(arg, r, slots, ctx)) rejected = true;
     }
     var missing = new ArrayList<String>();
     for (int i = 0; i < slots.length; i++) {
       if (slots[i] == null && !r.fields().get(i).hasDefault()) missing.add("`" + r.fields().get(i).name() + "`");
     }
-    if (!missing.isEmpty() && !positionalReported) {
+    if (!missing.isEmpty() && !positionalReported && !rejected) {
       fc.error(Code.AEG206, c.span(), "missing " + (missing.size() == 1 ? "field " : "fields ")
           + String.join(", ", missing) + " of `" + r.display() + "`");
     }
@@ -404,7 +418,8 @@ final class CallChecker {
     return r;
   }
 
-  private void fieldArg(Arg arg, RecordType r, Expr[] slots, Ctx ctx) {
+  /** Checks one named field argument; false when the field does not exist. */
+  private boolean fieldArg(Arg arg, RecordType r, Expr[] slots, Ctx ctx) {
     String name = arg.name().name();
     var field = r.field(name);
     if (field == null) {
@@ -412,23 +427,24 @@ final class CallChecker {
       fc.error(Code.AEG206, arg.name().span(), "`" + r.display() + "` has no field `" + name + "`",
           hint == null ? new String[0] : new String[] {hint});
       looseValue(arg.value(), ctx);
-      return;
+      return false;
     }
     int i = r.fields().indexOf(field);
     if (slots[i] != null) {
       rejectArg(arg, "field `" + name + "` is given twice", ctx);
-      return;
+      return true;
     }
     slots[i] = arg.value();
     fc.bind(arg.name(), ExprChecker.fieldSymbol(r, field));
     exprs.expect(arg.value(), field.type(), ctx, "field `" + name + "` of `" + r.display() + "`");
+    return true;
   }
 
   /** Calls a value of function type: a lambda in a let, a function-typed field or parameter. */
   private Type callValue(Expr.Call c, Type callee, Symbol symbol, Ctx ctx) {
     if (Types.isError(callee)) return loose(c, ctx);
     if (!(callee instanceof FunctionType ft)) {
-      return notCallable(c, FileContext.describe(c.callee()) + " (a `" + callee.display() + "`)", ctx);
+      return notCallable(c, FileContext.describe(c.callee()) + " (" + Types.a(callee) + ")", ctx);
     }
     var args = c.args();
     if (args.stream().anyMatch(a -> a.name() != null)) {

@@ -29,6 +29,9 @@ final class ExprChecker {
 
   record TypeName(Symbol symbol) implements StaticRef {}
 
+  /** A module whose import failed (already reported): everything reached through it is an error, quietly. */
+  record Broken() implements StaticRef {}
+
   final FileContext fc;
   final TypeResolver types;
   final Literals literals;
@@ -140,12 +143,20 @@ final class ExprChecker {
     var hint = fc.session.registry().loader().stdlibNames().contains(name)
         ? "add `import " + name + "` at the top of the file"
         : Suggestions.didYouMean(name, scope.visibleNames());
+    if (hint == null) hint = moduleToImport(name);
     fc.error(Code.AEG201, span, Code.AEG201.format(name), hint == null ? new String[0] : new String[] {hint});
     return Type.ERROR;
   }
 
+  /** "did you mean `http`? it needs `import http`" when a misspelt name is close to a stdlib module. */
+  String moduleToImport(String name) {
+    var near = Suggestions.closest(name, fc.session.registry().stdlibNames());
+    return near == null ? null : "did you mean `" + near + "`? it needs `import " + near + "`";
+  }
+
   /** A module, record or enum name where a value is needed. */
   Type typeAsValue(Span span, Symbol s) {
+    if (Types.isError(s.type())) return Type.ERROR;
     String message = switch (s.kind()) {
       case MODULE -> "`" + span.text() + "` is a module, not a value; use one of its members, e.g. `"
           + span.text() + ".name`";
@@ -187,7 +198,7 @@ final class ExprChecker {
           b.markUsed();
           fc.bind(n, s);
           fc.record(n, s.type());
-          return new ModuleRef(((ModuleType) s.type()).module(), s);
+          return s.type() instanceof ModuleType mt ? new ModuleRef(mt.module(), s) : new Broken();
         }
         if (s.kind() == Symbol.Kind.RECORD || s.kind() == Symbol.Kind.ENUM) {
           b.markUsed();
@@ -197,7 +208,9 @@ final class ExprChecker {
         return null;
       }
       case Expr.Field f when !f.safe() -> {
-        if (resolveStatic(f.target(), ctx) instanceof ModuleRef m) {
+        var target = resolveStatic(f.target(), ctx);
+        if (target instanceof Broken) return target;
+        if (target instanceof ModuleRef m) {
           var s = m.module().member(f.field().name());
           if (s != null && (s.kind() == Symbol.Kind.RECORD || s.kind() == Symbol.Kind.ENUM)) {
             fc.bind(f.field(), s);
@@ -239,6 +252,7 @@ final class ExprChecker {
       if (!s.kind().isValue()) return typeAsValue(f.span(), s);
       return s.type();
     }
+    if (st instanceof Broken) return Type.ERROR;
     if (st instanceof TypeName t) {
       if (t.symbol().type() instanceof EnumType e) return enumMember(e, f.field());
       fc.error(Code.AEG202, f.span(), "`" + f.target().span().text() + "` is a record type; `" + f.span().text()
@@ -386,7 +400,7 @@ final class ExprChecker {
     } else if (Types.containsVar(result)) {
       body = check(l.body(), result, inner);
     } else {
-      Type actual = expect(l.body(), result, inner, null);
+      Type actual = expect(l.body(), result, inner, "the result of this lambda");
       body = Types.assignable(actual, result) ? result : Type.ERROR;
     }
     return fc.record(l, new FunctionType(params, body));

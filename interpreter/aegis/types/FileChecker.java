@@ -145,8 +145,8 @@ final class FileChecker {
   private ModuleInfo fileImport(ImportDecl.File f, String relative, Session.Loaded loaded) {
     Span at = f.path().span();
     switch (loaded) {
-      case Session.Missing m -> fc.error(Code.AEG217, at, "cannot import `" + relative + "`: there is no such file ("
-          + m.path() + ")");
+      case Session.Missing m -> fc.error(Code.AEG217, at, "cannot import `" + relative + "`: there is no such file",
+          "the path is relative to this file");
       case Session.Failed x -> fc.error(Code.AEG217, at, "cannot import `" + relative + "`: " + x.message());
       case Session.Recursive r -> fc.report(Code.AEG218, at, r.chain());
       case Session.Checked c -> {
@@ -318,10 +318,12 @@ final class FileChecker {
   private Symbol fnBody(Decl.Fn f, Signature declared, Binding self) {
     var scope = fileScope.child(f.span());
     fc.facts.scopes.add(scope);
-    for (var p : declared.params()) {
-      var ident = f.params().stream().map(ParamSpec::name).filter(i -> i.name().equals(p.name())).findFirst().orElseThrow();
-      Declare.local(fc, scope, ident, Symbol.value(Symbol.Kind.FUNCTION_PARAM, p.name(), p.type(), null, p.span(), null,
-          ident), Binding.Unused.IGNORE);
+    for (int i = 0; i < declared.params().size(); i++) {
+      var p = declared.params().get(i);
+      var ident = f.params().get(i).name();
+      var sym = Symbol.value(Symbol.Kind.FUNCTION_PARAM, p.name(), p.type(), null, p.span(), null, ident);
+      scope.put(p.name(), new Binding(sym, Binding.Unused.IGNORE));
+      fc.bind(ident, sym);
     }
     var sink = new EffectSink();
     var ctx = new Ctx(scope, sink, false, true, false);
@@ -354,7 +356,8 @@ final class FileChecker {
       if (!(d instanceof Decl.Param p)) continue;
       var sym = new Symbol(Symbol.Kind.PARAM, p.name().name(), types.resolve(p.type(), fileScope, Map.of()), p.doc(),
           p.name().span(), null, null, null, p);
-      Declare.local(fc, fileScope, p.name(), sym, Binding.Unused.PARAM);
+      Declare.local(fc, fileScope, p.name(), sym,
+          ast.kind() == Header.Kind.RUNBOOK ? Binding.Unused.PARAM : Binding.Unused.IGNORE);
       params.add(sym);
     }
     for (var sym : params) {
@@ -378,17 +381,17 @@ final class FileChecker {
       var d = decls.get(i);
       switch (d) {
         case Decl.Window w -> {
-          if (window) fc.error(Code.AEG110, keywordSpan(w), "a runbook has one `window`");
+          if (window && kind == Header.Kind.RUNBOOK) fc.error(Code.AEG110, keywordSpan(w), "a runbook has one `window`");
           window = true;
           exprs.expect(w.window(), fc.coreType("Window"), top(), "`window`");
         }
         case Decl.OnFailure o -> {
-          if (onFailure) fc.error(Code.AEG110, keywordSpan(o), "a runbook has one `on failure` block");
+          if (onFailure && kind == Header.Kind.RUNBOOK) fc.error(Code.AEG110, keywordSpan(o), "a runbook has one `on failure` block");
           onFailure = true;
           stmts.block(o.body(), top());
         }
         case Decl.Finally f -> {
-          if (finallyBlock) fc.error(Code.AEG110, keywordSpan(f), "a runbook has one `finally` block");
+          if (finallyBlock && kind == Header.Kind.RUNBOOK) fc.error(Code.AEG110, keywordSpan(f), "a runbook has one `finally` block");
           finallyBlock = true;
           stmts.block(f.body(), top());
         }
@@ -437,7 +440,7 @@ final class FileChecker {
     environmentValue = e.expr();
     if (expected != null && !Types.assignable(t, expected)) {
       fc.error(Code.AEG219, e.span(), "an environment's value must be an `Environment`, not " + (t == Type.NULL
-          ? "`null`" : "a `" + t.display() + "`"));
+          ? "`null`" : Types.a(t)));
     }
   }
 

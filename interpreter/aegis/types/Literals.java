@@ -42,7 +42,7 @@ final class Literals {
       } else if (t instanceof Type.UnitType) {
         fc.error(Code.AEG202, ip.expr().span(), FileContext.describe(ip.expr()) + " returns nothing; there is nothing to interpolate");
       } else if (t instanceof Type.FunctionType || t instanceof Type.ModuleType) {
-        fc.error(Code.AEG202, ip.expr().span(), "a `" + t.display() + "` cannot be interpolated into a string");
+        fc.error(Code.AEG202, ip.expr().span(), Types.a(t) + " cannot be interpolated into a string");
       }
     }
     return Prim.STRING;

@@ -54,8 +54,8 @@ final class Operators {
     }
     if (left == Type.NULL) return exprs.check(b.right(), expected, ctx);
     if (!(left instanceof OptionalType o)) {
-      fc.error(Code.AEG202, b.left().span(), FileContext.describe(b.left()) + " is a `" + left.display()
-          + "`, which is never null; `??` is for optional values");
+      fc.error(Code.AEG202, b.left().span(), FileContext.describe(b.left()) + " is " + Types.a(left)
+          + ", which is never null; `??` is for optional values");
       exprs.check(b.right(), left, ctx);
       return left;
     }

@@ -68,8 +68,10 @@ final class RunChecker {
         header == null ? null : header.name().span(), null, target.effect(), null, header));
     fc.facts.runs.put(r, new CheckedProgram.RunTarget(name, target.source().path(), target));
     var given = new HashSet<String>();
+    boolean rejected = false;
     for (var arg : r.args()) {
       if (arg.name() == null) {
+        rejected = true;
         fc.error(Code.AEG206, arg.span(), "runbook arguments are named: `run " + name + "(param: value)`");
         exprs.check(arg.value(), null, ctx);
         continue;
@@ -77,6 +79,7 @@ final class RunChecker {
       String p = arg.name().name();
       var param = target.params().stream().filter(s -> s.name().equals(p)).findFirst().orElse(null);
       if (param == null) {
+        rejected = true;
         var near = Suggestions.didYouMean(p, target.params().stream().map(Symbol::name).toList());
         fc.add(Diagnostic.of(Code.AEG206, arg.name().span(), "runbook `" + name + "` has no param `" + p + "`")
             .withHint(near));
@@ -94,7 +97,7 @@ final class RunChecker {
         missing.add("`" + param.name() + "`");
       }
     }
-    if (!missing.isEmpty()) {
+    if (!missing.isEmpty() && !rejected) {
       fc.error(Code.AEG206, r.span(), "missing " + (missing.size() == 1 ? "argument " : "arguments ")
           + String.join(", ", missing) + " of runbook `" + name + "`");
     }

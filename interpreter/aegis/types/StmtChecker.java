@@ -171,10 +171,12 @@ final class StmtChecker {
 
   private void retryOptions(StepOption.Retry r, Ctx ctx) {
     var seen = new HashSet<String>();
+    boolean positional = false;
     for (var arg : r.args()) {
       if (arg.name() == null) {
         fc.error(Code.AEG220, arg.span(), "`retry` options are named: `retry(attempts: 3, backoff: 30s)`");
         exprs.check(arg.value(), null, ctx);
+        positional = true;
         continue;
       }
       String name = arg.name().name();
@@ -191,7 +193,7 @@ final class StmtChecker {
         default -> unknownOption(arg, "retry", List.of("attempts", "backoff"), ctx);
       }
     }
-    if (!seen.contains("attempts")) {
+    if (!seen.contains("attempts") && !positional) {
       fc.error(Code.AEG220, r.span(), "`retry` needs `attempts`: `retry(attempts: 3, backoff: 30s)`");
     }
   }
@@ -221,13 +223,13 @@ final class StmtChecker {
         yield l.element();
       }
       case MapType m -> {
-        fc.error(Code.AEG202, f.iterable().span(), "`for` goes over a `List`, not a `" + it.display() + "`",
+        fc.error(Code.AEG202, f.iterable().span(), "`for` goes over a `List`, not " + Types.a(it),
             "loop over its keys with `keys(...)`");
         yield Type.ERROR;
       }
       case Type.ErrorType e -> Type.ERROR;
       default -> {
-        fc.error(Code.AEG202, f.iterable().span(), "`for` goes over a `List`, not a `" + it.display() + "`");
+        fc.error(Code.AEG202, f.iterable().span(), "`for` goes over a `List`, not " + Types.a(it));
         yield Type.ERROR;
       }
     };
@@ -260,9 +262,10 @@ final class StmtChecker {
   private void ifStmt(Stmt.If i, Ctx ctx) {
     exprs.expect(i.condition(), Prim.BOOL, ctx, "the condition of `if`");
     var constant = Constants.bool(i.condition());
-    if (Boolean.FALSE.equals(constant)) unreachable(i.then().span(), "the condition is always false");
+    if (Boolean.FALSE.equals(constant)) unreachable(contents(i.then()), "the condition is always false");
     if (Boolean.TRUE.equals(constant) && i.otherwise() != null) {
-      unreachable(i.otherwise().span(), "the condition above is always true");
+      var dead = i.otherwise() instanceof Stmt.Block b ? contents(b) : i.otherwise().span();
+      unreachable(dead, "the condition above is always true");
     }
     block(i.then(), ctx);
     switch (i.otherwise()) {
@@ -271,6 +274,11 @@ final class StmtChecker {
       case Stmt.Block b -> block(b, ctx);
       default -> { }
     }
+  }
+
+  /** The statements of a block (what a warning about it should point at), or the block when it is empty. */
+  private static Span contents(Stmt.Block b) {
+    return b.stmts().isEmpty() ? b.span() : b.stmts().getFirst().span().to(b.stmts().getLast().span());
   }
 
   /** {@code report}: a table (list of records), a record, or one value, never holding a Secret. */
@@ -286,8 +294,8 @@ final class StmtChecker {
     Type row = t instanceof ListType l ? l.element() : t;
     boolean shown = Types.isScalar(Types.nonNull(row)) || row instanceof RecordType;
     if (!shown) {
-      fc.error(Code.AEG202, r.value().span(), "`report` shows a list of records, a record or a single value, not a `"
-          + t.display() + "`");
+      fc.error(Code.AEG202, r.value().span(), "`report` shows a list of records, a record or a single value, not "
+          + Types.a(t));
     }
   }
 
@@ -297,7 +305,7 @@ final class StmtChecker {
       var b = e.getValue();
       if (b.used() || b.unused() == Binding.Unused.IGNORE || e.getKey().startsWith("_")) continue;
       var sym = b.peek();
-      if (sym.span() == null) continue;
+      if (sym.span() == null || Types.isError(sym.type())) continue;
       String kind = switch (b.unused()) {
         case LET -> "let";
         case PARAM -> "param";

@@ -58,17 +58,23 @@ final class TypeResolver {
     var b = scope.lookup(moduleName.name());
     if (b == null || b.symbol().kind() != Symbol.Kind.MODULE) {
       var hints = new ArrayList<String>();
-      if (fc.session.registry().loader().stdlibNames().contains(moduleName.name())) {
+      var stdlib = fc.session.registry().stdlibNames();
+      if (stdlib.contains(moduleName.name())) {
         hints.add("add `import " + moduleName.name() + "` at the top of the file");
       } else {
         var near = Suggestions.didYouMean(moduleName.name(), moduleNames(scope));
+        if (near == null) {
+          var module = Suggestions.closest(moduleName.name(), stdlib);
+          if (module != null) near = "did you mean `" + module + "`? it needs `import " + module + "`";
+        }
         if (near != null) hints.add(near);
       }
       fc.error(Code.AEG204, moduleName.span(), Code.AEG204.format(moduleName.name()), hints.toArray(String[]::new));
       return Type.ERROR;
     }
     b.markUsed();
-    var module = ((Type.ModuleType) b.symbol().type()).module();
+    if (!(b.symbol().type() instanceof Type.ModuleType moduleType)) return Type.ERROR;
+    var module = moduleType.module();
     fc.bind(moduleName, b.symbol());
     var s = module.member(member);
     if (s == null || (s.kind() != Symbol.Kind.RECORD && s.kind() != Symbol.Kind.ENUM)) {

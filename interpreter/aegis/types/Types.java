@@ -70,6 +70,13 @@ public final class Types {
     return true;
   }
 
+  /** The type with its article, for messages: {@code an `Int`}, {@code a `String`}. */
+  public static String a(Type t) {
+    String name = t.display();
+    boolean vowel = !name.isEmpty() && "AEIOUaeiou".indexOf(name.charAt(0)) >= 0;
+    return (vowel ? "an `" : "a `") + name + "`";
+  }
+
   /** Whether a value of this type holds a {@code Secret} anywhere (in a field, element or entry). */
   public static boolean containsSecret(Type t) {
     return containsSecret(t, Collections.newSetFromMap(new IdentityHashMap<>()));
