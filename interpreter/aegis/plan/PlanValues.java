@@ -53,11 +53,12 @@ public final class PlanValues {
     return node != null && node.isObject() && node.size() == 1 && node.path(SENSITIVE_KEY).isBoolean();
   }
 
-  /** A Kubernetes Secret (core/v1): its {@code data} and {@code stringData} values are secret. */
+  /**
+   * A Kubernetes Secret: its {@code data} and {@code stringData} values are secret. Any object of
+   * kind {@code Secret} counts, whatever its apiVersion: redacting too much is harmless.
+   */
   public static boolean isKubernetesSecret(JsonNode root) {
-    if (root == null || !root.isObject() || !"Secret".equals(root.path("kind").asText(null))) return false;
-    JsonNode api = root.get("apiVersion");
-    return api == null || "v1".equals(api.asText());
+    return root != null && root.isObject() && "Secret".equals(root.path("kind").asText(null));
   }
 
   /**
