@@ -46,7 +46,9 @@ final class Listeners implements RunListener {
 
   public void windowOverridden(String reason) { all.forEach(l -> l.windowOverridden(reason)); }
 
-  public void report(StepRef s, String title, Value value) { all.forEach(l -> l.report(s, title, value)); }
+  public void report(StepRef s, String path, String title, Value value) {
+    all.forEach(l -> l.report(s, path, title, value));
+  }
 
   public void fanout(StepRef s, int done, int total) { all.forEach(l -> l.fanout(s, done, total)); }
 

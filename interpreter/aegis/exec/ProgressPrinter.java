@@ -23,7 +23,9 @@ public final class ProgressPrinter implements RunListener {
   private final boolean live;
   private final boolean color;
   private final Map<String, Long> running = new LinkedHashMap<>();
-  private final List<String> reports = new ArrayList<>();
+  private final Map<String, List<Row>> reports = new LinkedHashMap<>();
+
+  private record Row(String path, Value value) {}
   private String fanout = "";
   private int ok;
   private int warned;
@@ -81,8 +83,8 @@ public final class ProgressPrinter implements RunListener {
   }
 
   @Override
-  public synchronized void report(StepRef step, String title, Value value) {
-    reports.add(ReportTable.render(title, value));
+  public synchronized void report(StepRef step, String path, String title, Value value) {
+    reports.computeIfAbsent(title, t -> new ArrayList<>()).add(new Row(path, value));
   }
 
   @Override
@@ -106,15 +108,28 @@ public final class ProgressPrinter implements RunListener {
   /** The reports and a one-line summary, after the run. */
   public synchronized void finish(String outcome, Duration took) {
     clearStatus();
-    for (var r : reports) {
+    reports.forEach((title, rows) -> {
       out.println();
-      out.print(r);
-    }
+      out.print(ReportTable.render(title, merged(rows)));
+    });
     if (!reports.isEmpty()) out.println();
     out.printf("%s: %d step%s ok, %d warned, %d failed%s%s in %s%n", outcome, ok, ok == 1 ? "" : "s", warned, failed,
         skipped > 0 ? ", " + skipped + " skipped" : "", applied > 0 ? ", " + applied + " change" + (applied == 1 ? "" : "s") : "",
         Durations.format(took.withNanos(took.toMillisPart() * 1_000_000)));
     out.flush();
+  }
+
+  /** Rows reported under one title, in runbook order: lists are concatenated, single values listed. */
+  private static Value merged(List<Row> rows) {
+    if (rows.size() == 1) return rows.getFirst().value();
+    var sorted = new ArrayList<>(rows);
+    sorted.sort((a, b) -> aegis.plan.PlanBuilder.compareOrdinals(a.path(), b.path()));
+    var items = new ArrayList<Value>();
+    for (var r : sorted) {
+      if (r.value() instanceof Value.ListV l) items.addAll(l.items());
+      else items.add(r.value());
+    }
+    return new Value.ListV(items);
   }
 
   private void println(String line) {

@@ -46,7 +46,11 @@ public interface RunListener {
 
   default void windowOverridden(String reason) {}
 
-  default void report(StepRef step, String title, Value value) {}
+  /**
+   * A {@code report}. Reports with the same title are one table: a loop that reports one row per
+   * iteration builds it; {@code path} (the statement's ordinal path) orders the rows.
+   */
+  default void report(StepRef step, String path, String title, Value value) {}
 
   /** Fan-out progress: {@code done} of {@code total} iterations of a parallel loop finished. */
   default void fanout(StepRef step, int done, int total) {}

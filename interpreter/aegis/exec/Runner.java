@@ -136,7 +136,8 @@ public final class Runner {
       case Stmt.Wait w -> waitUntil(w, env, frame);
       case Stmt.Approve a -> approve(a, env, frame);
       case Stmt.Run r -> compose(r, env, path, frame);
-      case Stmt.Report r -> listener.report(frame.step(), r.title().constantText(), evaluator.eval(program, r.value(), env));
+      case Stmt.Report r -> listener.report(frame.step(), currentPath(), r.title().constantText(),
+          evaluator.eval(program, r.value(), env));
       case Stmt.Fail f -> {
         String message = text(evaluator.eval(program, f.message(), env));
         if (options.planning()) listener.diagnostic(Diagnostic.of(Code.AEG400, f.span(), "the run would stop here: " + message));

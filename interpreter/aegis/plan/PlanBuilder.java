@@ -116,7 +116,7 @@ public final class PlanBuilder implements RunListener {
   }
 
   /** Compares {@code 7.10.1} and {@code 7.2} as number sequences. */
-  static int compareOrdinals(String a, String b) {
+  public static int compareOrdinals(String a, String b) {
     String[] x = a.isEmpty() ? new String[0] : a.split("\\.");
     String[] y = b.isEmpty() ? new String[0] : b.split("\\.");
     for (int i = 0; i < Math.min(x.length, y.length); i++) {

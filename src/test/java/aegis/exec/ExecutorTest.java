@@ -236,7 +236,7 @@ class ExecutorTest {
         runbook windowed "Windowed"
         import fake
         param env: Environment
-        window env.deployWindow
+        window Window(days: [Weekday.Saturday], weekOfMonth: 2, hour: 2, length: 4h)
         step "change" {
           fake.set("x", 1)
         }
@@ -254,8 +254,8 @@ class ExecutorTest {
     var records = new aegis.exec.journal.RunStore(outside.home).read(overridden.runId()).records();
     assertTrue(records.stream().anyMatch(r -> r instanceof JournalRecord.WindowOverridden w && w.reason().equals("incident INC-42")));
 
-    var inside = h.engine.apply(h.load(h.write("w2.aegis", text)), loaded.environmentValue() == null ? null : outside.inputs(loaded),
-        RunOptions.apply(), null, null);
+    var insideLoaded = h.load(h.write("w2.aegis", text));
+    var inside = h.engine.apply(insideLoaded, h.inputs(insideLoaded), RunOptions.apply(), null, null);
     assertEquals(RunOutcome.SUCCEEDED, inside.outcome());
   }
 
