@@ -65,7 +65,7 @@ public final class Cli {
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setColorScheme(Help.defaultColorScheme(context.colorByDefault() ? Help.Ansi.ON : Help.Ansi.OFF))
         .setParameterExceptionHandler(new UsageError())
-        .setExecutionExceptionHandler(new CrashReporter(context));
+        .setExecutionExceptionHandler(new CrashReporter(context, err));
     documentExitCodes(root);
     return root;
   }

@@ -16,14 +16,16 @@ import picocli.CommandLine.ParseResult;
  */
 final class CrashReporter implements IExecutionExceptionHandler {
   private final CliContext context;
+  private final PrintWriter err;
 
-  CrashReporter(CliContext context) {
+  CrashReporter(CliContext context, PrintWriter err) {
     this.context = context;
+    this.err = err;
   }
 
   @Override
   public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
-    return report(e, commandLine.getErr(), context);
+    return report(e, err, context);
   }
 
   /** Saves the trace, prints the one line, and returns {@link ExitCode#INTERNAL}. */

@@ -123,7 +123,7 @@ public final class SourceLoader {
 
   /** A size the way people read it: bytes below 1 KiB, else KiB or MiB with one decimal. */
   public static String formatSize(long bytes) {
-    if (bytes < 1024) return bytes + " bytes";
+    if (bytes < 1024) return bytes + (bytes == 1 ? " byte" : " bytes");
     double kib = bytes / 1024.0;
     if (kib < 1024) return trim(kib) + " KiB";
     return trim(kib / 1024) + " MiB";
