@@ -11,8 +11,8 @@ public enum ExitCode {
   OK(0, "success (warnings may have been reported)"),
   FAILURE(1, "errors were found, or the command failed"),
   USAGE(2, "usage error: unknown command or option, missing or bad argument"),
-  BAD_INPUT(3, "an input cannot be used: missing or unreadable path, directory without .aegis files, "
-      + "binary file, not UTF-8, or larger than 8 MiB"),
+  BAD_INPUT(3, "an input cannot be used: a path that is missing or unreadable, a directory with no "
+      + "aegis source, a binary or non-UTF-8 file, or one over 8 MiB"),
   /** Returned by the {@code ./aegis} launcher script only, before any Java runs. */
   UNAVAILABLE(69, "./aegis could not find a JDK 21+ or could not build the jar"),
   INTERNAL(70, "internal error (a bug in aegis): the message names the file holding the full trace");
