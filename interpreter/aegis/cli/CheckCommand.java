@@ -19,7 +19,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code aegis check [PATH...]}: parse and check runbooks, modules and environments. */
-@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "check", mixinStandardHelpOptions = true,
     description = {
         "Parse and check aegis files and report every problem found, without running anything.",
         "Directories are searched for *.aegis files (hidden directories are skipped); "

@@ -13,9 +13,10 @@ import picocli.CommandLine.Help;
 public final class Cli {
   /**
    * Every subcommand, in the order {@code aegis --help} lists them. Adding a command is one
-   * {@link AegisCommand} subclass and one line here.
+   * {@code @Command} class (an {@link AegisCommand}, ideally) and one line here; {@link #create}
+   * gives each the version provider and the exit-code list.
    */
-  static final List<Class<? extends AegisCommand>> SUBCOMMANDS = List.of(CheckCommand.class);
+  static final List<Class<?>> SUBCOMMANDS = List.of(CheckCommand.class, RunsCommand.class, UnlockCommand.class);
 
   private Cli() {}
 
@@ -56,7 +57,7 @@ public final class Cli {
   private static CommandLine create(PrintWriter out, PrintWriter err, CliContext context, String only) {
     CommandFactory factory = new CommandFactory(context);
     CommandLine root = new CommandLine(RootCommand.class, factory);
-    for (Class<? extends AegisCommand> type : SUBCOMMANDS) {
+    for (Class<?> type : SUBCOMMANDS) {
       if (only == null || only.equals(nameOf(type))) root.addSubcommand(new CommandLine(type, factory));
     }
     // Settings made on the root reach the subcommands added above.
@@ -66,22 +67,24 @@ public final class Cli {
         .setColorScheme(Help.defaultColorScheme(context.colorByDefault() ? Help.Ansi.ON : Help.Ansi.OFF))
         .setParameterExceptionHandler(new UsageError())
         .setExecutionExceptionHandler(new CrashReporter(context, err));
-    documentExitCodes(root);
+    describe(root, new VersionProvider());
     return root;
   }
 
-  private static void documentExitCodes(CommandLine command) {
+  /** The same {@code --version} and {@code Exit codes:} section on every command and subcommand. */
+  private static void describe(CommandLine command, VersionProvider version) {
+    command.getCommandSpec().versionProvider(version);
     command.getCommandSpec().usageMessage()
         .exitCodeListHeading("%nExit codes:%n")
         .exitCodeList(ExitCode.describe());
-    command.getSubcommands().values().forEach(Cli::documentExitCodes);
+    command.getSubcommands().values().forEach(sub -> describe(sub, version));
   }
 
   /** The subcommand {@code args} asks for, if it is one we have; the root takes no values. */
   private static String subcommandNamed(String[] args) {
     for (String arg : args) {
       if (arg.startsWith("-")) continue;
-      for (Class<? extends AegisCommand> type : SUBCOMMANDS) if (arg.equals(nameOf(type))) return arg;
+      for (Class<?> type : SUBCOMMANDS) if (arg.equals(nameOf(type))) return arg;
       return null;
     }
     return null;

@@ -3,7 +3,7 @@ package aegis.cli;
 import picocli.CommandLine.Command;
 
 /** {@code aegis} itself: it only dispatches; run without a command it shows usage and exits 2. */
-@Command(name = "aegis", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "aegis", mixinStandardHelpOptions = true,
     synopsisSubcommandLabel = "COMMAND",
     description = {
         "Typed, planned and journalled runbooks.",
