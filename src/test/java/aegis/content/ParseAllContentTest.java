@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The aegis content of the repository (stdlib modules, environments, runbooks) parses without a
- * single diagnostic, each file has the header its directory calls for, and everything the
- * language server and {@code aegis doc} show from the stdlib carries a doc comment.
+ * single diagnostic, each file has the header its directory calls for, everything the
+ * language server and {@code aegis doc} show from the stdlib carries a doc comment, and every
+ * manifest template the content names exists.
  */
 class ParseAllContentTest {
   private static final List<String> ROOTS = List.of("stdlib", "environments", "runbooks");
@@ -77,6 +79,23 @@ class ParseAllContentTest {
       if (header != null && blank(header.doc())) undocumented.add(path.toString());
     }
     assertTrue(undocumented.isEmpty(), () -> "headers without a /// doc comment:\n" + String.join("\n", undocumented));
+  }
+
+  @Test
+  void everyNamedTemplateExists() throws IOException {
+    // Template paths are relative to the runbooks directory (stdlib/template.aegis).
+    var templatePath = Pattern.compile("\"(templates/[A-Za-z0-9._/-]+)\"");
+    var missing = new ArrayList<String>();
+    int named = 0;
+    for (var path : contentFiles()) {
+      var m = templatePath.matcher(Files.readString(path, StandardCharsets.UTF_8));
+      while (m.find()) {
+        named++;
+        if (!Files.isRegularFile(Path.of("runbooks").resolve(m.group(1)))) missing.add(path + ": " + m.group(1));
+      }
+    }
+    assertTrue(named > 0, "no template is named anywhere: the pattern is out of date");
+    assertTrue(missing.isEmpty(), () -> "templates that do not exist under runbooks/:\n" + String.join("\n", missing));
   }
 
   private static Header.Kind expectedKind(Path path) {
