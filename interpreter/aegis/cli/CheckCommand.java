@@ -6,6 +6,7 @@ import aegis.source.LoadResult;
 import aegis.source.SourceFinder;
 import aegis.source.SourceLoader;
 import aegis.syntax.ParseResult;
+import aegis.types.Checker;
 import aegis.syntax.Parser;
 import aegis.syntax.SourceFile;
 import java.util.ArrayList;
@@ -87,8 +88,15 @@ final class CheckCommand extends AegisCommand {
    * Name resolution, types and effects over the parsed files. Until {@code aegis.types} is wired
    * in here, {@code check} reports syntax errors only.
    */
-  private List<Diagnostic> typeCheck(List<ParseResult> parsed) {
-    return List.of();
+  /** The checker's findings beyond the syntax errors already collected (one checker: modules are checked once). */
+  private static List<Diagnostic> typeCheck(List<ParseResult> parsed) {
+    var checker = Checker.standard();
+    var out = new ArrayList<Diagnostic>();
+    for (ParseResult result : parsed) {
+      var syntax = new java.util.HashSet<>(result.diagnostics());
+      for (var d : checker.check(result).diagnostics()) if (!syntax.contains(d)) out.add(d);
+    }
+    return out;
   }
 
   private static FileReport rejected(Diagnostic problem) {

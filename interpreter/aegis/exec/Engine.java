@@ -55,7 +55,20 @@ public final class Engine {
 
   /** Plans the runbook: reads run (unless offline), writes become planned actions. */
   public Plan plan(Workspace.Loaded loaded, Map<String, Value> inputs, boolean offline, RunListener extra) {
-    String id = Plan.newId();
+    return plan(loaded, inputs, offline, extra, Plan.newId());
+  }
+
+  /**
+   * Why a saved plan may no longer be applied: it plans again now, with the saved plan's
+   * fingerprint salt, and compares sources, inputs and every live read. Empty when it is fresh.
+   */
+  public List<String> staleness(Plan saved, Workspace.Loaded loaded, Map<String, Value> inputs) {
+    Plan now = plan(loaded, inputs, saved.offline(), null, saved.id());
+    var current = new aegis.plan.CurrentState(now.runbook(), now.environment(), now.inputs(), now.liveReads());
+    return aegis.plan.PlanStaleness.compare(saved, current);
+  }
+
+  private Plan plan(Workspace.Loaded loaded, Map<String, Value> inputs, boolean offline, RunListener extra, String id) {
     var fingerprints = Fingerprints.forPlan(id);
     var builder = new PlanBuilder(fingerprints);
     var listener = extra == null ? builder : new Listeners(List.of(builder, extra));

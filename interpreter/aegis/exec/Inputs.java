@@ -61,6 +61,47 @@ public final class Inputs {
     return values;
   }
 
+  /**
+   * Inputs as a plan or journal stored them ({@link aegis.eval.ValueJson}): non-secret values are
+   * read back by their param's type; a secret was never stored and must be given again with
+   * {@code --set NAME=env:VAR} (in {@code given}, which wins over the stored values).
+   */
+  public static Map<String, Value> fromJson(List<Symbol> params, com.fasterxml.jackson.databind.JsonNode stored,
+                                            Map<String, Value> given, Value environment) {
+    var values = new LinkedHashMap<String, Value>();
+    for (var p : params) {
+      if (given.containsKey(p.name())) {
+        values.put(p.name(), given.get(p.name()));
+        continue;
+      }
+      if (isEnvironment(p.type())) {
+        values.put(p.name(), environment);
+        continue;
+      }
+      var node = stored == null ? null : stored.get(p.name());
+      if (node == null) continue;
+      Type type = Types.nonNull(p.type());
+      if (type == Type.SECRET) {
+        throw new InputException("input `" + p.name() + "` is a Secret and was not stored: give it again with --set "
+            + p.name() + "=env:VARIABLE");
+      }
+      values.put(p.name(), node.isNull() ? Value.Null.INSTANCE : fromJson(type, node));
+    }
+    return values;
+  }
+
+  private static Value fromJson(Type type, com.fasterxml.jackson.databind.JsonNode node) {
+    if (type instanceof Type.ListType list) {
+      var items = new ArrayList<Value>();
+      node.forEach(n -> items.add(fromJson(Types.nonNull(list.element()), n)));
+      return new Value.ListV(items);
+    }
+    if (type == Type.INT) return new Value.Int(node.asLong());
+    if (type == Type.FLOAT) return new Value.Float(node.asDouble());
+    if (type == Type.BOOL) return Value.Bool.of(node.asBoolean());
+    return value(type, node.asText(), Map.of());
+  }
+
   static boolean isEnvironment(Type t) {
     return Types.nonNull(t) instanceof aegis.types.RecordType r && r.name().equals("Environment");
   }
