@@ -12,8 +12,9 @@ import java.util.Collection;
 /**
  * Turns what went wrong talking to Vault into one {@link AdapterException} a runbook author can
  * act on. Messages are built from status codes and Vault's own {@code errors} list, never from
- * request or response bodies otherwise: those may hold secrets. Known secrets of the call are
- * scrubbed from Vault's errors as well, in case a server echoes one.
+ * request or response bodies otherwise: those may hold secrets. Should Vault's errors quote a
+ * secret of the call, they are withheld whole (masking only the secret would still show its
+ * length and place).
  */
 final class VaultFailures {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,11 +53,13 @@ final class VaultFailures {
 
   /** A refusal Vault answered with a status code and an {@code errors} list. */
   static AdapterException refused(VaultEndpoint endpoint, String action, int status, byte[] body, Collection<String> secrets) {
-    var errors = scrub(errors(body), secrets);
+    var errors = withheldIfQuoting(errors(body), secrets);
     String detail = switch (status) {
       case 403 -> "permission denied (HTTP 403): the token from " + endpoint.tokenOrigin()
           + " is not valid here, or its policy does not allow this";
       case 503 -> "Vault is sealed (HTTP 503); unseal it (vault.unseal) and try again";
+      case 400 -> "Vault answered HTTP 400" + (errors.isEmpty() ? "" : ": " + errors)
+          + (errors.contains("check-and-set") ? " (the secret changed since aegis read it; run again)" : "");
       default -> "Vault answered HTTP " + status + (errors.isEmpty() ? "" : ": " + errors);
     };
     return new AdapterException("vault", action + " at " + endpoint.base() + ": " + detail);
@@ -74,12 +77,11 @@ final class VaultFailures {
     }
   }
 
-  static String scrub(String text, Collection<String> secrets) {
-    var result = text;
+  static String withheldIfQuoting(String text, Collection<String> secrets) {
     for (var secret : secrets) {
-      if (secret != null && !secret.isEmpty()) result = result.replace(secret, "(sensitive)");
+      if (secret != null && !secret.isEmpty() && text.contains(secret)) return "(Vault's message is withheld: it quotes a secret)";
     }
-    return result;
+    return text;
   }
 
   private static IOException ioCause(Throwable e) {

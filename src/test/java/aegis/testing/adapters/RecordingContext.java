@@ -11,21 +11,21 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /** A {@link CallContext} for adapter tests: records registered secrets and progress lines. */
-public final class TestCallContext implements CallContext, AutoCloseable {
+public final class RecordingContext implements CallContext, AutoCloseable {
   private final Mode mode;
   private final Instant deadline;
   private final Map<String, Object> resources = new HashMap<>();
   public final Set<String> secrets = new LinkedHashSet<>();
   public final List<String> progress = new ArrayList<>();
 
-  public TestCallContext(Mode mode, Instant deadline) {
+  public RecordingContext(Mode mode, Instant deadline) {
     this.mode = mode;
     this.deadline = deadline;
   }
 
-  public static TestCallContext apply() { return new TestCallContext(Mode.APPLY, null); }
+  public static RecordingContext apply() { return new RecordingContext(Mode.APPLY, null); }
 
-  public static TestCallContext plan() { return new TestCallContext(Mode.PLAN, null); }
+  public static RecordingContext plan() { return new RecordingContext(Mode.PLAN, null); }
 
   @Override
   public Mode mode() { return mode; }
