@@ -139,6 +139,11 @@ public final class VaultModule implements BuiltinModule {
         .orElse(Value.Null.INSTANCE);
   }
 
+  @Extern("exists")
+  public Value exists(CallContext ctx, Args args) {
+    return Value.Bool.of(client(ctx, args.record(0)).read(args.string(1), null).isPresent());
+  }
+
   /**
    * Writes {@code data} as the new version of the secret, unless the newest version holds exactly
    * that already (then nothing is written and its number is returned). The write is a

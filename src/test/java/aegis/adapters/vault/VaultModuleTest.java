@@ -44,7 +44,7 @@ class VaultModuleTest {
   void bindsThroughTheRegistryWithAPreviewForEveryWrite() {
     var registry = new BuiltinRegistry(List.of(new VaultModule()));
     assertEquals(java.util.Set.of("vault.health", "vault.sealStatus", "vault.init", "vault.saveInitKeys", "vault.loadInitKeys",
-        "vault.unseal", "vault.read", "vault.tryRead", "vault.write", "vault.secret"), registry.names());
+        "vault.unseal", "vault.read", "vault.tryRead", "vault.exists", "vault.write", "vault.secret"), registry.names());
     for (var write : List.of("init", "saveInitKeys", "unseal", "write")) {
       assertTrue(registry.find("vault", write).orElseThrow().preview() != null, write);
     }
@@ -103,9 +103,11 @@ class VaultModuleTest {
         () -> module("root").read(ctx, args("read", vault(), str("secret/aegis/none"), Value.Null.INSTANCE)));
     assertTrue(e.getMessage().contains("there is no secret at secret/aegis/none"), e.getMessage());
     assertSame(Value.Null.INSTANCE, module("root").tryRead(ctx, args("tryRead", vault(), str("secret/aegis/none"), Value.Null.INSTANCE)));
+    assertEquals(Value.Bool.FALSE, module("root").exists(ctx, args("exists", vault(), str("secret/aegis/none"))));
 
     server.putSecret("secret", "aegis/pg", Map.of("password", "v1"));
     server.putSecret("secret", "aegis/pg", Map.of("password", "v2"));
+    assertEquals(Value.Bool.TRUE, module("root").exists(ctx, args("exists", vault(), str("secret/aegis/pg"))));
     var old = (Value.Rec) module("root").read(ctx, args("read", vault(), str("secret/aegis/pg"), num(1)));
     assertEquals("v1", ((Value.Secret) module("root").secret(ctx, args("secret", old, str("password")))).reveal());
   }
