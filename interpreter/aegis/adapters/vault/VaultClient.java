@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
  * explicitly: the driver's engine detection mistakes {@code secret/x} for KV version 1) and, for
  * {@code sys/init}, which the driver lacks, over the JDK HTTP client.
  *
- * <p>A client is cheap: make one per call with the time that call may take. The token is asked
- * for only by calls that need one. Secrets read from Vault come back as {@link Value.Secret}s;
+ * <p>A client is cheap: make one per call with the time that call may take, sharing one JDK
+ * {@link HttpClient} per run (the driver would otherwise build one per request; its seal calls
+ * still do). The token is asked for only by calls that need one. Secrets read from Vault come back as {@link Value.Secret}s;
  * none ever enters an exception message.
  */
 public final class VaultClient {
@@ -46,15 +47,18 @@ public final class VaultClient {
   };
 
   private final VaultEndpoint endpoint;
+  private final HttpClient http;
   private final Supplier<String> token;
   private final Duration timeout;
 
   /**
+   * @param http    the HTTP client to send with; HTTP/1.1, as the driver uses (Vault Agent cannot proxy h2c)
    * @param token   gives the token when a call needs one (see {@link VaultEndpoint#readToken})
    * @param timeout how long each request may take (at least a second: the driver counts seconds)
    */
-  public VaultClient(VaultEndpoint endpoint, Supplier<String> token, Duration timeout) {
+  public VaultClient(VaultEndpoint endpoint, HttpClient http, Supplier<String> token, Duration timeout) {
     this.endpoint = endpoint;
+    this.http = http;
     this.token = token;
     this.timeout = timeout.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : timeout;
   }
@@ -96,7 +100,7 @@ public final class VaultClient {
             JSON.createObjectNode().put("secret_shares", shares).put("secret_threshold", threshold).toString()));
     if (endpoint.namespace() != null) request.header("X-Vault-Namespace", endpoint.namespace());
     HttpResponse<byte[]> response;
-    try (var http = HttpClient.newBuilder().connectTimeout(timeout).build()) {
+    try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw VaultFailures.unreachable(endpoint, action, e);
@@ -187,12 +191,18 @@ public final class VaultClient {
     return json(rest.getBody()).path("data").path("version").asInt();
   }
 
+  /** An HTTP/1.1 client for {@link #VaultClient}, to share across the calls of a run. */
+  public static HttpClient newHttpClient(Duration connectTimeout) {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
+  }
+
   private Vault driver(String token) throws VaultException {
     int seconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
     var config = new VaultConfig()
         .environmentLoader(NO_ENVIRONMENT)
         .address(endpoint.base())
         .engineVersion(2)
+        .httpClient(http)
         .openTimeout(seconds)
         .readTimeout(seconds);
     if (token != null) config.token(token);

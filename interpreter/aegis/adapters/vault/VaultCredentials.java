@@ -33,7 +33,7 @@ public final class VaultCredentials {
    */
   public String resolve(String path, String key, CallContext ctx) {
     return ctx.resource("vault-credential " + endpoint.base() + " " + path + "#" + key, () -> {
-      var client = new VaultClient(endpoint, () -> {
+      var client = new VaultClient(endpoint, VaultModule.http(ctx), () -> {
         var token = endpoint.readToken(environment);
         ctx.registerSecret(token);
         return token;

@@ -11,8 +11,10 @@ import aegis.adapters.PlanFor;
 import aegis.eval.Value;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -216,11 +218,16 @@ public final class VaultModule implements BuiltinModule {
   private VaultClient client(CallContext ctx, Value.Rec endpointValue) {
     var endpoint = VaultValues.endpoint(endpointValue);
     var timeout = Deadlines.timeLeft(ctx, endpoint.timeout(), "vault");
-    return new VaultClient(endpoint, () -> {
+    return new VaultClient(endpoint, http(ctx), () -> {
       var token = endpoint.readToken(environment);
       ctx.registerSecret(token);
       return token;
     }, timeout);
+  }
+
+  /** One HTTP client per run, closed with it. */
+  static HttpClient http(CallContext ctx) {
+    return ctx.resource("vault:http", () -> VaultClient.newHttpClient(Duration.ofSeconds(10)));
   }
 
   private static String target(VaultEndpoint endpoint) { return "vault " + endpoint.base(); }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** The typed client over the Vault Java Driver, against the fake Vault's HTTP API. */
 class VaultClientTest {
+  private static final java.net.http.HttpClient HTTP = VaultClient.newHttpClient(Duration.ofSeconds(2));
+
   private FakeVaultServer server;
 
   @AfterEach
@@ -25,7 +27,7 @@ class VaultClientTest {
   private VaultClient client(String token) {
     var endpoint = new VaultEndpoint(URI.create(server.address()), new VaultEndpoint.TokenSource.FromEnv("VAULT_TOKEN"),
         null, Duration.ofSeconds(5));
-    return new VaultClient(endpoint, () -> token, endpoint.timeout());
+    return new VaultClient(endpoint, HTTP, () -> token, endpoint.timeout());
   }
 
   @Test
@@ -145,7 +147,7 @@ class VaultClientTest {
     try (var socket = new ServerSocket(0)) { port = socket.getLocalPort(); }
     var endpoint = new VaultEndpoint(URI.create("http://127.0.0.1:" + port), new VaultEndpoint.TokenSource.FromEnv("T"),
         null, Duration.ofSeconds(2));
-    var client = new VaultClient(endpoint, () -> "t", endpoint.timeout());
+    var client = new VaultClient(endpoint, HTTP, () -> "t", endpoint.timeout());
     var health = assertThrows(AdapterException.class, client::health);
     assertTrue(health.getMessage().contains("cannot reach Vault at http://127.0.0.1:" + port), health.getMessage());
     var init = assertThrows(AdapterException.class, () -> client.init(1, 1));

@@ -216,7 +216,7 @@ class VaultModuleTest {
     assertTrue(init.description().startsWith("initialise Vault at " + server.address() + " with 5 key shares, 3 of which"), init.description());
     assertTrue(server.requests().stream().noneMatch(r -> r.contains("sys/init") && !r.startsWith("GET")));
 
-    var keys = new VaultClient(VaultValues.endpoint(vault()), () -> null, java.time.Duration.ofSeconds(5)).init(1, 1);
+    var keys = new VaultClient(VaultValues.endpoint(vault()), VaultModule.http(ctx), () -> null, java.time.Duration.ofSeconds(5)).init(1, 1);
     assertTrue(module(null).planInit(ctx, args("init", vault(), num(5), num(3))).description().contains("already initialised"));
     var unseal = module(null).planUnseal(ctx, args("unseal", vault(), keys.keys().getFirst()));
     assertEquals("unseal", unseal.operation());
