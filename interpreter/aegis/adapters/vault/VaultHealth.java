@@ -9,7 +9,4 @@ package aegis.adapters.vault;
  * @param standby     whether the node is a standby
  * @param version     the Vault version, e.g. {@code 1.17.0}
  */
-public record VaultHealth(int status, boolean initialized, boolean sealed, boolean standby, String version) {
-  /** Initialised, unsealed and active: ready for reads and writes. */
-  public boolean ready() { return initialized && !sealed && !standby; }
-}
+public record VaultHealth(int status, boolean initialized, boolean sealed, boolean standby, String version) {}

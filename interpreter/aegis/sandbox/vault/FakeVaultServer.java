@@ -29,7 +29,7 @@ import java.util.concurrent.Executors;
  *
  * <p>Implemented (all under {@code /v1/}):
  * <ul>
- *   <li>{@code GET sys/health}: 200 active, 429 unsealed standby, 501 not initialised, 503 sealed;
+ *   <li>{@code GET} and {@code HEAD sys/health}: 200 active, 429 unsealed standby, 501 not initialised, 503 sealed;
  *       the query parameters {@code standbyok}, {@code activecode}, {@code standbycode},
  *       {@code sealedcode} and {@code uninitcode}.
  *   <li>{@code GET sys/seal-status}: {@code type, initialized, sealed, t, n, progress, nonce,
@@ -184,7 +184,10 @@ public final class FakeVaultServer implements AutoCloseable {
     boolean get = method.equals("GET");
     boolean put = method.equals("PUT") || method.equals("POST");
     switch (route) {
-      case "sys/health" -> { return get ? health(query) : Reply.error(405); }
+      case "sys/health" -> {
+        if (method.equals("HEAD")) return new Reply(health(query).status(), null);
+        return get ? health(query) : Reply.error(405);
+      }
       case "sys/seal-status" -> { return get ? new Reply(200, sealStatus()) : Reply.error(405); }
       case "sys/init" -> {
         if (get) return new Reply(200, NODES.objectNode().put("initialized", state.initialized()));

@@ -47,13 +47,13 @@ class VaultClientTest {
     client.unseal(keys.keys().get(1));
     var active = client.health();
     assertEquals(200, active.status());
-    assertTrue(active.ready());
+    assertTrue(active.initialized() && !active.sealed() && !active.standby());
     assertEquals(FakeVaultServer.VERSION, active.version());
 
     server.standby(true);
     var standby = client.health();
     assertEquals(429, standby.status());
-    assertFalse(standby.ready());
+    assertTrue(standby.standby());
   }
 
   @Test

@@ -76,6 +76,9 @@ class FakeVaultServerTest {
     assertEquals(200, call("GET", "/v1/sys/health?standbyok=true", null, null).status());
     server.seal();
     assertEquals(200, call("GET", "/v1/sys/health?sealedcode=200", null, null).status());
+    var head = call("HEAD", "/v1/sys/health", null, null);
+    assertEquals(503, head.status());
+    assertEquals(null, head.body());
   }
 
   @Test
