@@ -37,8 +37,8 @@ final class VaultFailures {
         + e.getClass().getSimpleName() + ")");
   }
 
-  static AdapterException sealed(VaultEndpoint endpoint, String action) {
-    return new AdapterException("vault", action + " at " + endpoint.base()
+  static VaultSealedException sealed(VaultEndpoint endpoint, String action) {
+    return new VaultSealedException(action + " at " + endpoint.base()
         + ": Vault is sealed (HTTP 503); unseal it (vault.unseal) and try again");
   }
 
@@ -53,11 +53,11 @@ final class VaultFailures {
 
   /** A refusal Vault answered with a status code and an {@code errors} list. */
   static AdapterException refused(VaultEndpoint endpoint, String action, int status, byte[] body, Collection<String> secrets) {
+    if (status == 503) return sealed(endpoint, action);
     var errors = withheldIfQuoting(errors(body), secrets);
     String detail = switch (status) {
       case 403 -> "permission denied (HTTP 403): the token from " + endpoint.tokenOrigin()
           + " is not valid here, or its policy does not allow this";
-      case 503 -> "Vault is sealed (HTTP 503); unseal it (vault.unseal) and try again";
       case 400 -> "Vault answered HTTP 400" + (errors.isEmpty() ? "" : ": " + errors)
           + (errors.contains("check-and-set") ? " (the secret changed since aegis read it; run again)" : "");
       default -> "Vault answered HTTP " + status + (errors.isEmpty() ? "" : ": " + errors);

@@ -127,23 +127,37 @@ public final class VaultModule implements BuiltinModule {
     var path = args.string(1);
     var version = args.isNull(2) ? null : (int) args.integer(2);
     var endpoint = VaultValues.endpoint(args.record(0));
-    var secret = client(ctx, args.record(0)).read(path, version).orElseThrow(() -> new AdapterException("vault",
+    return readOrUnknown(ctx, args, "vault.read", secret -> register(ctx, secret.orElseThrow(() -> new AdapterException("vault",
         "vault.read: there is no secret at " + path + (version == null ? "" : " version " + version) + " in Vault at "
-            + endpoint.base() + " (KV version 2, mount `" + path.substring(0, path.indexOf('/')) + "`)"));
-    return register(ctx, secret);
+            + endpoint.base() + " (KV version 2, mount `" + path.substring(0, path.indexOf('/')) + "`)"))));
   }
 
   @Extern("tryRead")
   public Value tryRead(CallContext ctx, Args args) {
-    var version = args.isNull(2) ? null : (int) args.integer(2);
-    return client(ctx, args.record(0)).read(args.string(1), version)
-        .map(s -> register(ctx, s))
-        .orElse(Value.Null.INSTANCE);
+    return readOrUnknown(ctx, args, "vault.tryRead", secret -> secret.map(s -> register(ctx, s)).orElse(Value.Null.INSTANCE));
   }
 
   @Extern("exists")
   public Value exists(CallContext ctx, Args args) {
-    return Value.Bool.of(client(ctx, args.record(0)).read(args.string(1), null).isPresent());
+    return readOrUnknown(ctx, args, "vault.exists", secret -> Value.Bool.of(secret.isPresent()));
+  }
+
+  /**
+   * Reads {@code args}' path (and version, if the function has one) and converts what it finds.
+   * A plan meeting a sealed Vault gets an unknown instead of a failure: the runbook may unseal it
+   * (or initialise it) in an earlier step, so only the apply can know.
+   */
+  private Value readOrUnknown(CallContext ctx, Args args, String function, Function<Optional<KvSecret>, Value> convert) {
+    var path = args.string(1);
+    var version = args.values().size() > 2 && !args.isNull(2) ? (int) args.integer(2) : null;
+    try {
+      return convert.apply(client(ctx, args.record(0)).read(path, version));
+    } catch (VaultSealedException e) {
+      if (ctx.mode() == CallContext.Mode.APPLY) throw e;
+      ctx.progress("Vault at " + VaultValues.endpoint(args.record(0)).base() + " is sealed: " + function + " " + path
+          + " is known only after apply");
+      return new Value.Unknown(function + " " + path + ": Vault is sealed while planning");
+    }
   }
 
   /**

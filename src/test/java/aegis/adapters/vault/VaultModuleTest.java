@@ -108,6 +108,22 @@ class VaultModuleTest {
   }
 
   @Test
+  void readsOfASealedVaultAreUnknownInAPlanAndFailInAnApply() throws Exception {
+    server = FakeVaultServer.uninitialized().start();
+    var plan = RecordingContext.plan();
+    var exists = module("root").exists(plan, args("exists", vault(), str("secret/aegis/pg")));
+    assertEquals(new Value.Unknown("vault.exists secret/aegis/pg: Vault is sealed while planning"), exists);
+    assertInstanceOf(Value.Unknown.class, module("root").read(plan, args("read", vault(), str("secret/aegis/pg"), Value.Null.INSTANCE)));
+    assertInstanceOf(Value.Unknown.class, module("root").tryRead(plan, args("tryRead", vault(), str("secret/aegis/pg"), num(2))));
+    assertEquals("Vault at " + server.address() + " is sealed: vault.exists secret/aegis/pg is known only after apply",
+        plan.progress.getFirst());
+
+    var e = assertThrows(VaultSealedException.class,
+        () -> module("root").exists(RecordingContext.apply(), args("exists", vault(), str("secret/aegis/pg"))));
+    assertTrue(e.getMessage().contains("Vault is sealed (HTTP 503)"), e.getMessage());
+  }
+
+  @Test
   void aMissingKeyNamesTheKeysThereAreButNoValue() throws Exception {
     server = FakeVaultServer.dev("root").start();
     server.putSecret("secret", "aegis/pg", Map.of("password", "hunter2-canary", "user", "postgres"));
