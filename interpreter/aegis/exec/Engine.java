@@ -138,7 +138,8 @@ public final class Engine {
   private Runner.Result execute(Workspace.Loaded loaded, Map<String, Value> inputs, RunOptions options,
                                 RunListener listener, SecretRegistry secrets) {
     try (var resources = new RunResources()) {
-      var gate = new ExternGate(builtins, options, listener, resources, secrets);
+      var dir = loaded.runbookPath().toAbsolutePath().getParent();
+      var gate = new ExternGate(builtins, options, listener, resources, secrets, loaded.environmentValue(), dir);
       var evaluator = new Evaluator(gate, loaded.modules(), loaded.runbook());
       return new Runner(loaded.runbook(), evaluator, options, listener, List.of()).run(inputs);
     }

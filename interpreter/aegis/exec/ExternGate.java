@@ -32,14 +32,22 @@ final class ExternGate implements ExternCalls {
   private final RunListener listener;
   private final RunResources resources;
   private final SecretRegistry secrets;
+  private final Value.Rec environment;
+  private final java.nio.file.Path sourceDirectory;
 
+  /**
+   * @param environment     the run's environment value (adapters without an endpoint argument use it)
+   * @param sourceDirectory the runbook's directory: templates and other source files are read from it
+   */
   ExternGate(BuiltinRegistry registry, RunOptions options, RunListener listener, RunResources resources,
-             SecretRegistry secrets) {
+             SecretRegistry secrets, Value.Rec environment, java.nio.file.Path sourceDirectory) {
     this.registry = registry;
     this.options = options;
     this.listener = listener;
     this.resources = resources;
     this.secrets = secrets;
+    this.environment = environment;
+    this.sourceDirectory = sourceDirectory;
   }
 
   @Override
@@ -117,6 +125,15 @@ final class ExternGate implements ExternCalls {
       public void registerSecret(String value) { secrets.register(value); }
 
       public void progress(String message) { listener.progress(frame.step(), secrets.redact(message)); }
+
+      public Value.Rec environment() { return environment; }
+
+      public String readSource(String relativePath) throws java.io.IOException {
+        var dir = sourceDirectory.toAbsolutePath().normalize();
+        var file = dir.resolve(relativePath).normalize();
+        if (!file.startsWith(dir)) throw new java.io.FileNotFoundException(relativePath + " is outside the runbook's directory");
+        return java.nio.file.Files.readString(file);
+      }
     };
   }
 
