@@ -13,7 +13,6 @@ import aegis.types.Type.Prim;
 import aegis.types.Type.TypeVar;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +23,6 @@ import java.util.Map;
  * non-lambda arguments first and then used to type the lambdas.
  */
 final class CallChecker {
-  /** The result of looking for {@code f} for {@code x.f(...)}: a function that accepts {@code x}, or one that is named so. */
-  record MethodLookup(Symbol accepting, Symbol named) {}
-
   private final ExprChecker exprs;
   private final FileContext fc;
 
@@ -103,7 +99,7 @@ final class CallChecker {
       }
       if (name.equals("with")) return with(c, f, r, ctx);
     }
-    var lookup = findMethod(base, name);
+    var lookup = fc.methods.find(base, name);
     if (lookup.accepting() != null) {
       fc.bind(f.field(), lookup.accepting());
       return callFunction(c, lookup.accepting(), f.field().span(), f.target(), base, expected, ctx);
@@ -116,78 +112,6 @@ final class CallChecker {
     }
     exprs.unknownField(f.field(), base, true);
     return loose(c, ctx);
-  }
-
-  /**
-   * Finds the function {@code name} for method syntax on a value of type {@code base}: in the module
-   * that declares the type, then in core; the first whose first parameter accepts the value.
-   */
-  MethodLookup findMethod(Type base, String name) {
-    Symbol named = null;
-    for (var module : methodModules(base)) {
-      var s = function(module, name);
-      if (s == null) continue;
-      if (named == null) named = s;
-      if (acceptsFirst(s, base)) return new MethodLookup(s, named);
-    }
-    return new MethodLookup(null, named);
-  }
-
-  /** The names of every function that method syntax could call on a value of type {@code base}. */
-  List<String> methodNames(Type base) {
-    var out = new LinkedHashSet<String>();
-    for (var module : methodModules(base)) {
-      for (var s : functions(module)) if (acceptsFirst(s, base)) out.add(s.name());
-    }
-    return List.copyOf(out);
-  }
-
-  /** Where method syntax looks: the module being checked, the module declaring the type (or its elements), core. */
-  private List<String> methodModules(Type base) {
-    var out = new LinkedHashSet<String>();
-    if (fc.moduleName != null) out.add(fc.moduleName);
-    var declaring = declaringModule(base);
-    if (declaring != null) out.add(declaring);
-    out.add(Types.CORE);
-    return List.copyOf(out);
-  }
-
-  private static String declaringModule(Type t) {
-    return switch (t) {
-      case RecordType r -> r.module();
-      case EnumType e -> e.module();
-      case Type.ListType l -> declaringModule(l.element());
-      case Type.MapType m -> declaringModule(m.value());
-      case OptionalType o -> declaringModule(o.inner());
-      default -> null;
-    };
-  }
-
-  /** A function of a module by name: the file being checked, core, a stdlib module or a file module. */
-  private Symbol function(String module, String name) {
-    if (module.equals(fc.moduleName)) {
-      var b = fc.fileScope.local(name);
-      var s = b == null ? null : b.symbol();
-      return s != null && s.isFunction() ? s : null;
-    }
-    var info = fc.session.module(module, fc.core);
-    var s = info == null ? null : info.member(name);
-    return s != null && s.isFunction() ? s : null;
-  }
-
-  private List<Symbol> functions(String module) {
-    if (module.equals(fc.moduleName)) {
-      return fc.fileScope.bindings().values().stream().map(Binding::symbol).filter(Symbol::isFunction).toList();
-    }
-    var info = fc.session.module(module, fc.core);
-    return info == null ? List.of() : info.functions();
-  }
-
-  private static boolean acceptsFirst(Symbol fn, Type base) {
-    var sig = fn.signature();
-    if (sig == null || sig.params().isEmpty()) return false;
-    var first = Types.substitute(sig.params().getFirst().type(), Unifier.instantiate(sig.typeParams()));
-    return new Unifier().unify(first, base);
   }
 
   // ------------------------------------------------------------------ functions

@@ -479,7 +479,8 @@ final class FileChecker {
         }
       }
     }
-    var program = new CheckedProgram(ast, all, fc.facts, params, imports, fileEffects.effect(), environmentValue, info);
+    var program = new CheckedProgram(ast, all, fc.facts, params, imports, fileEffects.effect(), environmentValue, info,
+        fc.methods);
     if (info != null) info.complete(members, program);
     return program;
   }

@@ -89,6 +89,22 @@ class ResolutionTest {
   }
 
   @Test
+  void membersOfATypeAreItsFieldsThenTheFunctionsMethodSyntaxReaches() {
+    var p = runbook("""
+        import k8s
+        let pods = k8s.pods("ns")
+        let _n = pods.names()
+        """);
+    assertEquals(List.of(), p.diagnostics(), () -> render(p));
+    var pods = p.typeOf(Checks.let(p, "pods"));
+    var names = p.membersOf(pods).stream().map(Symbol::name).toList();
+    assertTrue(names.containsAll(List.of("names", "length", "filter", "map", "first", "each")), names::toString);
+    assertTrue(!names.contains("upper"), names::toString);
+    var pod = ((Type.ListType) pods).element();
+    assertEquals(List.of("name", "phase"), p.membersOf(pod).stream().map(Symbol::name).limit(2).toList());
+  }
+
+  @Test
   void namesVisibleAtAnOffsetIncludeLocalsParamsAndCore() {
     var text = """
         runbook t "t"
