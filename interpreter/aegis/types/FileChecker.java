@@ -14,10 +14,12 @@ import aegis.syntax.ast.ImportDecl;
 import aegis.syntax.ast.ParamSpec;
 import aegis.syntax.ast.Stmt;
 import aegis.types.Type.TypeVar;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -101,7 +103,7 @@ final class FileChecker {
   private void imports() {
     for (var imp : ast.imports()) {
       ModuleInfo info = null;
-      java.nio.file.Path path = null;
+      Path path = null;
       switch (imp) {
         case ImportDecl.Module m -> info = stdlibImport(m.module());
         case ImportDecl.File f -> {
@@ -207,7 +209,7 @@ final class FileChecker {
       case Decl.ExternFn x -> "`extern fn`";
       case Decl.Fn f -> "`fn`";
       case Stmt.ExprStmt e -> "an expression statement";
-      case Stmt s -> "`" + s.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + "`";
+      case Stmt s -> "`" + s.getClass().getSimpleName().toLowerCase(Locale.ROOT) + "`";
     };
   }
 

@@ -4,6 +4,7 @@ import aegis.diagnostics.Code;
 import aegis.diagnostics.Diagnostic;
 import aegis.syntax.Span;
 import aegis.syntax.ast.Arg;
+import aegis.syntax.ast.Effect;
 import aegis.syntax.ast.Expr;
 import aegis.syntax.ast.StepOption;
 import aegis.syntax.ast.Stmt;
@@ -165,7 +166,7 @@ final class StmtChecker {
     }
     var sink = new EffectSink();
     block(s.body(), ctx.inStep(ctx.scope(), sink));
-    fc.facts.stepEffects.merge(s, sink.effect(), aegis.syntax.ast.Effect::join);
+    fc.facts.stepEffects.merge(s, sink.effect(), Effect::join);
     ctx.effects().add(sink.effect());
   }
 
