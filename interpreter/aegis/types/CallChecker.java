@@ -223,9 +223,13 @@ final class CallChecker {
       sawNamed = true;
       int i = sig.indexOf(arg.name().name());
       if (i < 0) {
-        var hint = Suggestions.didYouMean(arg.name().name(), sig.params().stream().map(Signature.Param::name).toList());
-        fc.error(Code.AEG206, arg.name().span(), fnName + " has no parameter `" + arg.name().name() + "`",
-            hint == null ? new String[0] : new String[] {hint});
+        var names = sig.params().stream().map(Signature.Param::name).toList();
+        var hint = Suggestions.didYouMean(arg.name().name(), names);
+        if (hint == null) {
+          hint = names.isEmpty() ? fnName + " takes no arguments"
+              : "its parameters are " + String.join(", ", names.stream().map(n -> "`" + n + "`").toList());
+        }
+        fc.error(Code.AEG206, arg.name().span(), fnName + " has no parameter `" + arg.name().name() + "`", hint);
         looseValue(arg.value(), ctx);
         ok = false;
         rejected = true;
@@ -356,9 +360,10 @@ final class CallChecker {
     String name = arg.name().name();
     var field = r.field(name);
     if (field == null) {
-      var hint = Suggestions.didYouMean(name, r.fields().stream().map(RecordType.Field::name).toList());
-      fc.error(Code.AEG206, arg.name().span(), "`" + r.display() + "` has no field `" + name + "`",
-          hint == null ? new String[0] : new String[] {hint});
+      var names = r.fields().stream().map(RecordType.Field::name).toList();
+      var hint = Suggestions.didYouMean(name, names);
+      if (hint == null) hint = "its fields are " + String.join(", ", names.stream().map(n -> "`" + n + "`").toList());
+      fc.error(Code.AEG206, arg.name().span(), "`" + r.display() + "` has no field `" + name + "`", hint);
       looseValue(arg.value(), ctx);
       return false;
     }

@@ -80,7 +80,12 @@ final class RunChecker {
       var param = target.params().stream().filter(s -> s.name().equals(p)).findFirst().orElse(null);
       if (param == null) {
         rejected = true;
-        var near = Suggestions.didYouMean(p, target.params().stream().map(Symbol::name).toList());
+        var names = target.params().stream().map(Symbol::name).toList();
+        var near = Suggestions.didYouMean(p, names);
+        if (near == null) {
+          near = names.isEmpty() ? "`" + name + "` has no params"
+              : "its params are " + String.join(", ", names.stream().map(n -> "`" + n + "`").toList());
+        }
         fc.add(Diagnostic.of(Code.AEG206, arg.name().span(), "runbook `" + name + "` has no param `" + p + "`")
             .withHint(near));
         exprs.check(arg.value(), null, ctx);
