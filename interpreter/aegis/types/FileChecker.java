@@ -149,7 +149,8 @@ final class FileChecker {
     switch (loaded) {
       case Session.Missing m -> fc.error(Code.AEG217, at, "cannot import `" + relative + "`: there is no such file",
           "the path is relative to this file");
-      case Session.Failed x -> fc.error(Code.AEG217, at, "cannot import `" + relative + "`: " + x.message());
+      case Session.Failed x -> fc.error(x.problem().code(), at, "cannot import `" + relative + "`: "
+          + Session.reason(x.problem()), x.problem().hints().toArray(String[]::new));
       case Session.Recursive r -> fc.report(Code.AEG218, at, r.chain());
       case Session.Checked c -> {
         var program = c.program();

@@ -43,7 +43,8 @@ final class RunChecker {
         loose(r, ctx);
       }
       case Session.Failed f -> {
-        fc.error(Code.AEG213, r.runbook().span(), "cannot read runbook `" + foundFile + "`: " + f.message());
+        fc.error(f.problem().code(), r.runbook().span(), "cannot run `" + foundFile + "`: " + Session.reason(f.problem()),
+            f.problem().hints().toArray(String[]::new));
         loose(r, ctx);
       }
       case Session.Recursive rec -> {
