@@ -1,8 +1,10 @@
 package aegis.types;
 
 import aegis.diagnostics.Code;
+import aegis.diagnostics.Diagnostic;
 import aegis.syntax.Span;
 import aegis.syntax.ast.Arg;
+import aegis.syntax.ast.Effect;
 import aegis.syntax.ast.Expr;
 import aegis.syntax.ast.Nodes;
 import aegis.types.ExprChecker.ModuleRef;
@@ -13,7 +15,6 @@ import aegis.types.Type.Prim;
 import aegis.types.Type.TypeVar;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +25,6 @@ import java.util.Map;
  * non-lambda arguments first and then used to type the lambdas.
  */
 final class CallChecker {
-  /** The result of looking for {@code f} for {@code x.f(...)}: a function that accepts {@code x}, or one that is named so. */
-  record MethodLookup(Symbol accepting, Symbol named) {}
-
   private final ExprChecker exprs;
   private final FileContext fc;
 
@@ -58,7 +56,14 @@ final class CallChecker {
   private Type callSymbol(Expr.Call c, Symbol s, Span nameSpan, Type expected, Ctx ctx) {
     if (s.kind() == Symbol.Kind.RECORD) return construct(c, s, nameSpan, ctx);
     if (s.isFunction()) return callFunction(c, s, nameSpan, null, null, expected, ctx);
-    if (!s.kind().isValue()) return notCallable(c, "`" + nameSpan.text() + "` (a " + s.kind().name().toLowerCase() + ")", ctx);
+    if (!s.kind().isValue()) {
+      String what = switch (s.kind()) {
+        case MODULE -> "a module";
+        case ENUM -> "an enum type";
+        default -> "not a value";
+      };
+      return notCallable(c, "`" + nameSpan.text() + "` (" + what + ")", ctx);
+    }
     fc.record(c.callee(), s.type());
     return callValue(c, s.type(), s, ctx);
   }
@@ -103,7 +108,7 @@ final class CallChecker {
       }
       if (name.equals("with")) return with(c, f, r, ctx);
     }
-    var lookup = findMethod(base, name);
+    var lookup = fc.methods.find(base, name);
     if (lookup.accepting() != null) {
       fc.bind(f.field(), lookup.accepting());
       return callFunction(c, lookup.accepting(), f.field().span(), f.target(), base, expected, ctx);
@@ -116,78 +121,6 @@ final class CallChecker {
     }
     exprs.unknownField(f.field(), base, true);
     return loose(c, ctx);
-  }
-
-  /**
-   * Finds the function {@code name} for method syntax on a value of type {@code base}: in the module
-   * that declares the type, then in core; the first whose first parameter accepts the value.
-   */
-  MethodLookup findMethod(Type base, String name) {
-    Symbol named = null;
-    for (var module : methodModules(base)) {
-      var s = function(module, name);
-      if (s == null) continue;
-      if (named == null) named = s;
-      if (acceptsFirst(s, base)) return new MethodLookup(s, named);
-    }
-    return new MethodLookup(null, named);
-  }
-
-  /** The names of every function that method syntax could call on a value of type {@code base}. */
-  List<String> methodNames(Type base) {
-    var out = new LinkedHashSet<String>();
-    for (var module : methodModules(base)) {
-      for (var s : functions(module)) if (acceptsFirst(s, base)) out.add(s.name());
-    }
-    return List.copyOf(out);
-  }
-
-  /** Where method syntax looks: the module being checked, the module declaring the type (or its elements), core. */
-  private List<String> methodModules(Type base) {
-    var out = new LinkedHashSet<String>();
-    if (fc.moduleName != null) out.add(fc.moduleName);
-    var declaring = declaringModule(base);
-    if (declaring != null) out.add(declaring);
-    out.add(Types.CORE);
-    return List.copyOf(out);
-  }
-
-  private static String declaringModule(Type t) {
-    return switch (t) {
-      case RecordType r -> r.module();
-      case EnumType e -> e.module();
-      case Type.ListType l -> declaringModule(l.element());
-      case Type.MapType m -> declaringModule(m.value());
-      case OptionalType o -> declaringModule(o.inner());
-      default -> null;
-    };
-  }
-
-  /** A function of a module by name: the file being checked, core, a stdlib module or a file module. */
-  private Symbol function(String module, String name) {
-    if (module.equals(fc.moduleName)) {
-      var b = fc.fileScope.local(name);
-      var s = b == null ? null : b.symbol();
-      return s != null && s.isFunction() ? s : null;
-    }
-    var info = fc.session.module(module, fc.core);
-    var s = info == null ? null : info.member(name);
-    return s != null && s.isFunction() ? s : null;
-  }
-
-  private List<Symbol> functions(String module) {
-    if (module.equals(fc.moduleName)) {
-      return fc.fileScope.bindings().values().stream().map(Binding::symbol).filter(Symbol::isFunction).toList();
-    }
-    var info = fc.session.module(module, fc.core);
-    return info == null ? List.of() : info.functions();
-  }
-
-  private static boolean acceptsFirst(Symbol fn, Type base) {
-    var sig = fn.signature();
-    if (sig == null || sig.params().isEmpty()) return false;
-    var first = Types.substitute(sig.params().getFirst().type(), Unifier.instantiate(sig.typeParams()));
-    return new Unifier().unify(first, base);
   }
 
   // ------------------------------------------------------------------ functions
@@ -236,7 +169,7 @@ final class CallChecker {
       result = Type.ERROR;
     }
     if (!sig.typeParams().isEmpty()) {
-      secretThroughGeneric(fn, sig, inst, u, slots, fnName);
+      secretThroughGeneric(sig, inst, u, slots, fnName);
       settleTypes(slots, u);
     }
     effect(fn, nameSpan, ctx);
@@ -290,9 +223,13 @@ final class CallChecker {
       sawNamed = true;
       int i = sig.indexOf(arg.name().name());
       if (i < 0) {
-        var hint = Suggestions.didYouMean(arg.name().name(), sig.params().stream().map(Signature.Param::name).toList());
-        fc.error(Code.AEG206, arg.name().span(), fnName + " has no parameter `" + arg.name().name() + "`",
-            hint == null ? new String[0] : new String[] {hint});
+        var names = sig.params().stream().map(Signature.Param::name).toList();
+        var hint = Suggestions.didYouMean(arg.name().name(), names);
+        if (hint == null) {
+          hint = names.isEmpty() ? fnName + " takes no arguments"
+              : "its parameters are " + String.join(", ", names.stream().map(n -> "`" + n + "`").toList());
+        }
+        fc.error(Code.AEG206, arg.name().span(), fnName + " has no parameter `" + arg.name().name() + "`", hint);
         looseValue(arg.value(), ctx);
         ok = false;
         rejected = true;
@@ -328,7 +265,7 @@ final class CallChecker {
    * {@code toJson<T>(value: T) -> String}) comes out as something that is not a Secret: a disclosure.
    * Results of type {@code Int} or {@code Bool} (sizes, tests) disclose nothing.
    */
-  private void secretThroughGeneric(Symbol fn, Signature sig, Map<TypeVar, Type> inst, Unifier u, Expr[] slots,
+  private void secretThroughGeneric(Signature sig, Map<TypeVar, Type> inst, Unifier u, Expr[] slots,
                                     String fnName) {
     if (sig.result() == Prim.INT || sig.result() == Prim.BOOL) return;
     for (var v : sig.typeParams()) {
@@ -363,8 +300,8 @@ final class CallChecker {
   void effect(Symbol fn, Span at, Ctx ctx) {
     ctx.effects().add(fn.effect());
     if (ExprChecker.writes(fn.effect()) && !ctx.mayWrite()) {
-      String does = fn.effect() == aegis.syntax.ast.Effect.WRITE ? "writes" : "is destructive";
-      fc.add(aegis.diagnostics.Diagnostic.of(Code.AEG212, at, Types.qualified(fn.module(), fn.name()), does)
+      String does = fn.effect() == Effect.WRITE ? "writes" : "is destructive";
+      fc.add(Diagnostic.of(Code.AEG212, at, Types.qualified(fn.module(), fn.name()), does)
           .withHint("wrap it in a step: `step \"...\" { ... }`"));
     }
   }
@@ -423,9 +360,10 @@ final class CallChecker {
     String name = arg.name().name();
     var field = r.field(name);
     if (field == null) {
-      var hint = Suggestions.didYouMean(name, r.fields().stream().map(RecordType.Field::name).toList());
-      fc.error(Code.AEG206, arg.name().span(), "`" + r.display() + "` has no field `" + name + "`",
-          hint == null ? new String[0] : new String[] {hint});
+      var names = r.fields().stream().map(RecordType.Field::name).toList();
+      var hint = Suggestions.didYouMean(name, names);
+      if (hint == null) hint = "its fields are " + String.join(", ", names.stream().map(n -> "`" + n + "`").toList());
+      fc.error(Code.AEG206, arg.name().span(), "`" + r.display() + "` has no field `" + name + "`", hint);
       looseValue(arg.value(), ctx);
       return false;
     }

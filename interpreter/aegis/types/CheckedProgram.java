@@ -10,6 +10,7 @@ import aegis.syntax.ast.ImportDecl;
 import aegis.syntax.ast.Node;
 import aegis.syntax.ast.Stmt;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,9 +40,11 @@ public final class CheckedProgram {
   private final Effect effect;
   private final Expr environmentValue;
   private final ModuleInfo module;
+  private final Methods methods;
 
   CheckedProgram(AegisFile ast, List<Diagnostic> diagnostics, Facts facts, List<Symbol> params,
-                 List<ResolvedImport> imports, Effect effect, Expr environmentValue, ModuleInfo module) {
+                 List<ResolvedImport> imports, Effect effect, Expr environmentValue, ModuleInfo module,
+                 Methods methods) {
     this.ast = ast;
     this.diagnostics = List.copyOf(diagnostics);
     this.facts = facts;
@@ -50,6 +53,7 @@ public final class CheckedProgram {
     this.effect = effect;
     this.environmentValue = environmentValue;
     this.module = module;
+    this.methods = methods;
   }
 
   public AegisFile ast() { return ast; }
@@ -124,6 +128,19 @@ public final class CheckedProgram {
         if (!later) out.putIfAbsent(e.getKey(), sym);
       }
     }
+    return out;
+  }
+
+  /**
+   * What may follow {@code x.} for a value of type {@code t}, for completion: the fields of a
+   * record, then the functions that method syntax can call on it (named once each).
+   */
+  public List<Symbol> membersOf(Type t) {
+    var out = new ArrayList<Symbol>();
+    if (Types.nonNull(t) instanceof RecordType r) {
+      for (var f : r.fields()) out.add(ExprChecker.fieldSymbol(r, f));
+    }
+    out.addAll(methods.all(Types.nonNull(t)));
     return out;
   }
 

@@ -299,9 +299,9 @@ final class ExprChecker {
   void unknownField(Ident name, Type base, boolean call) {
     var candidates = new ArrayList<String>();
     if (base instanceof RecordType r) for (var x : r.fields()) candidates.add(x.name());
-    candidates.addAll(calls.methodNames(base));
+    candidates.addAll(fc.methods.names(base));
     var hints = new ArrayList<String>();
-    if (!call && calls.findMethod(base, name.name()).accepting() != null) {
+    if (!call && fc.methods.find(base, name.name()).accepting() != null) {
       hints.add("`" + name.name() + "` is a function: call it, `." + name.name() + "()`");
     } else {
       var near = Suggestions.didYouMean(name.name(), candidates);

@@ -21,6 +21,7 @@ final class FileContext {
   ModuleInfo core;
   /** The file's own top-level scope (its declarations), once the imports are in. */
   Scope fileScope;
+  final Methods methods = new Methods(this);
 
   FileContext(Session session, SourceFile source, String moduleName, boolean stdlib, ModuleInfo core) {
     this.session = session;

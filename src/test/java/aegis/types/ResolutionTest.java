@@ -89,6 +89,22 @@ class ResolutionTest {
   }
 
   @Test
+  void membersOfATypeAreItsFieldsThenTheFunctionsMethodSyntaxReaches() {
+    var p = runbook("""
+        import k8s
+        let pods = k8s.pods("ns")
+        let _n = pods.names()
+        """);
+    assertEquals(List.of(), p.diagnostics(), () -> render(p));
+    var pods = p.typeOf(Checks.let(p, "pods"));
+    var names = p.membersOf(pods).stream().map(Symbol::name).toList();
+    assertTrue(names.containsAll(List.of("names", "length", "filter", "map", "first", "each")), names::toString);
+    assertTrue(!names.contains("upper"), names::toString);
+    var pod = ((Type.ListType) pods).element();
+    assertEquals(List.of("name", "phase"), p.membersOf(pod).stream().map(Symbol::name).limit(2).toList());
+  }
+
+  @Test
   void namesVisibleAtAnOffsetIncludeLocalsParamsAndCore() {
     var text = """
         runbook t "t"
@@ -149,6 +165,16 @@ class ResolutionTest {
     assertEquals(Path.of("ops/roll-back.aegis"), target.path());
     assertEquals(List.of("env", "dry"), target.program().params().stream().map(Symbol::name).toList());
     assertEquals(Symbol.Kind.RUNBOOK, p.symbolOf(run.runbook()).kind());
+  }
+
+  @Test
+  void onlyTheStdlibMayDeclareExternFunctions() {
+    var text = "module tools\nextern read fn probe(url: String) -> Bool\n";
+    var asUserFile = Checks.check(text);
+    assertEquals(List.of(aegis.diagnostics.Code.AEG223), Checks.codes(asUserFile));
+    var asStdlib = Checks.CHECKER.checkStdlibModule(aegis.syntax.Parser.parse(SourceFile.virtual("tools.aegis", text)));
+    assertEquals(List.of(), asStdlib.diagnostics(), () -> render(asStdlib));
+    assertEquals(aegis.syntax.ast.Effect.READ, asStdlib.module().member("probe").effect());
   }
 
   @Test
