@@ -46,7 +46,9 @@ final class EngineHarness {
         return all;
       }
 
-      public String read(Path path) throws IOException { return classpath.read(path); }
+      public aegis.source.LoadResult read(Path path, String name) { return classpath.read(path, name); }
+
+      public boolean exists(Path path) { return classpath.exists(path); }
 
       public List<Path> list(Path d) { return classpath.list(d); }
     };
