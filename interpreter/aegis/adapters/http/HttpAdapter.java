@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * TLS certificate inspection. One adapter (one JDK {@link HttpClient}, HTTP/2 with fallback to
  * HTTP/1.1, on virtual threads) serves a whole run; close it when the run ends. Every call returns
  * a result — a response of any status, or a typed {@link HttpFailure} — and never throws for
- * network trouble.
+ * network trouble. Redirects are not followed: a 301 is the answer (a health endpoint that
+ * redirects is misconfigured, and a check should say so).
  */
 public final class HttpAdapter implements AutoCloseable {
   /** Bodies are kept up to 1 MiB unless configured otherwise; longer ones are cut and flagged. */
@@ -90,7 +91,7 @@ public final class HttpAdapter implements AutoCloseable {
     this.client = HttpClient.newBuilder()
         .executor(executor)
         .version(options.version())
-        .followRedirects(HttpClient.Redirect.NORMAL)
+        .followRedirects(HttpClient.Redirect.NEVER)
         .sslContext(trust.sslContext())
         .build();
     this.inspector = new TlsInspector(trust, options.clock());

@@ -45,6 +45,7 @@ class HttpAdapterTest {
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.createContext("/health", ex -> reply(ex, 200, "{\"status\":\"UP\"}", Map.of("Content-Type", "application/json", "X-Service", "api-gateway")));
     server.createContext("/down", ex -> reply(ex, 503, "maintenance", Map.of()));
+    server.createContext("/moved", ex -> reply(ex, 301, "", Map.of("Location", "/health")));
     server.createContext("/slow", ex -> {
       try {
         release.await(30, TimeUnit.SECONDS);
@@ -119,6 +120,13 @@ class HttpAdapterTest {
     assertFalse(r.ok());
     assertFalse(r.failed());
     assertEquals("maintenance", r.body());
+  }
+
+  @Test
+  void redirectsAreReportedNotFollowed() {
+    HttpResult r = http.get(base + "/moved", Map.of(), TIMEOUT);
+    assertEquals(301, r.status());
+    assertEquals("/health", r.header("location"));
   }
 
   @Test
