@@ -5,21 +5,20 @@ import aegis.adapters.AdapterException;
 import aegis.adapters.Args;
 import aegis.adapters.BuiltinModule;
 import aegis.adapters.CallContext;
+import aegis.adapters.Deadlines;
 import aegis.adapters.Extern;
 import aegis.adapters.PlanFor;
 import aegis.eval.Value;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The {@code http} module of {@code stdlib/http.aegis}, bound to one {@link HttpAdapter} per run.
- * Timeouts never outlast the current step's deadline.
+ * Timeouts never outlast the current step's deadline ({@link Deadlines}).
  */
 public final class HttpModule implements BuiltinModule {
   private static final String RESOURCE = "http.adapter";
@@ -31,17 +30,17 @@ public final class HttpModule implements BuiltinModule {
 
   @Extern("get")
   public Value get(CallContext ctx, Args args) {
-    return response(adapter(ctx).get(args.string(0), headers(args.map(1)), timeout(ctx, args.duration(2))));
+    return response(adapter(ctx).get(args.string(0), headers(args.map(1)), Deadlines.timeLeft(ctx, args.duration(2), "http")));
   }
 
   @Extern("head")
   public Value head(CallContext ctx, Args args) {
-    return response(adapter(ctx).head(args.string(0), headers(args.map(1)), timeout(ctx, args.duration(2))));
+    return response(adapter(ctx).head(args.string(0), headers(args.map(1)), Deadlines.timeLeft(ctx, args.duration(2), "http")));
   }
 
   @Extern("post")
   public Value post(CallContext ctx, Args args) {
-    return response(adapter(ctx).post(args.string(0), headers(args.map(2)), args.string(1), timeout(ctx, args.duration(3))));
+    return response(adapter(ctx).post(args.string(0), headers(args.map(2)), args.string(1), Deadlines.timeLeft(ctx, args.duration(3), "http")));
   }
 
   /** The plan shows the method, the URL, the header names (never their values) and the body's size. */
@@ -62,7 +61,7 @@ public final class HttpModule implements BuiltinModule {
   public Value tlsCertificate(CallContext ctx, Args args) {
     String host = args.string(0);
     int port = (int) args.integer(1);
-    TlsResult r = adapter(ctx).tlsCertificate(host, port, timeout(ctx, args.duration(2)));
+    TlsResult r = adapter(ctx).tlsCertificate(host, port, Deadlines.timeLeft(ctx, args.duration(2), "http"));
     if (r.failed()) throw new AdapterException("http", "TLS certificate of " + host + ":" + port + ": " + r.error().message());
     TlsCertificate c = r.certificate();
     var fields = new LinkedHashMap<String, Value>();
@@ -95,15 +94,6 @@ public final class HttpModule implements BuiltinModule {
       default -> value.show();
     }));
     return headers;
-  }
-
-  /** The call's timeout, cut to what is left of the step's; at least a millisecond, so a late call fails as a timeout. */
-  private static Duration timeout(CallContext ctx, Duration asked) {
-    Instant deadline = ctx.deadline();
-    if (deadline == null) return asked;
-    Duration left = Duration.between(Instant.now(), deadline);
-    Duration t = left.compareTo(asked) < 0 ? left : asked;
-    return t.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : t;
   }
 
   private static Value response(HttpResult r) {
