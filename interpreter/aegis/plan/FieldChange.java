@@ -30,8 +30,8 @@ public record FieldChange(String path, Kind kind, JsonNode before, JsonNode afte
     before = PlannedAction.orNull(before);
     after = PlannedAction.orNull(after);
     if (sensitive) {
-      if (before != null && !PlanValues.isSensitive(before)) before = PlanValues.sensitive();
-      if (after != null && !PlanValues.isSensitive(after)) after = PlanValues.sensitive();
+      before = before == null ? null : PlanValues.sensitive();
+      after = after == null ? null : PlanValues.sensitive();
     }
   }
 

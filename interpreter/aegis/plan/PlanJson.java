@@ -35,7 +35,7 @@ public final class PlanJson {
           .addDeserializer(Instant.class, new InstantDeserializer())
           .addSerializer(Effect.class, new EffectSerializer())
           .addDeserializer(Effect.class, new EffectDeserializer()))
-      .serializationInclusion(JsonInclude.Include.NON_NULL)
+      .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
       .enable(SerializationFeature.INDENT_OUTPUT)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

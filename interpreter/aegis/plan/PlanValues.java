@@ -15,7 +15,9 @@ import java.util.Map;
  *       Kubernetes Secret's {@code data}); the real value is never stored in a plan.</li>
  * </ul>
  * Objects with a single {@code $}-key are markers; Kubernetes and the other systems aegis talks to
- * never use such keys, so a marker cannot be mistaken for live data.
+ * never use such keys, so a marker cannot be mistaken for live data. The plain strings
+ * {@value #UNKNOWN_TEXT} and {@value #SENSITIVE_TEXT} (what {@code aegis.eval.ValueJson} writes
+ * for unknown and secret values) are read as markers too, an unknown one without its origin.
  */
 public final class PlanValues {
   public static final String UNKNOWN_KEY = "$unknown";
@@ -36,12 +38,15 @@ public final class PlanValues {
   }
 
   public static boolean isUnknown(JsonNode node) {
-    return node != null && node.isObject() && node.size() == 1 && node.path(UNKNOWN_KEY).isTextual();
+    if (node == null) return false;
+    if (node.isTextual()) return node.asText().equals(UNKNOWN_TEXT);
+    return node.isObject() && node.size() == 1 && node.path(UNKNOWN_KEY).isTextual();
   }
 
-  /** Where an unknown value comes from, or {@code null} if {@code node} is not unknown. */
+  /** Where an unknown value comes from ({@code ""} when not recorded), or {@code null} if {@code node} is not unknown. */
   public static String unknownOrigin(JsonNode node) {
-    return isUnknown(node) ? node.get(UNKNOWN_KEY).asText() : null;
+    if (!isUnknown(node)) return null;
+    return node.isTextual() ? "" : node.get(UNKNOWN_KEY).asText();
   }
 
   /** The marker that stands for a value that must not be shown. */
@@ -50,7 +55,9 @@ public final class PlanValues {
   }
 
   public static boolean isSensitive(JsonNode node) {
-    return node != null && node.isObject() && node.size() == 1 && node.path(SENSITIVE_KEY).isBoolean();
+    if (node == null) return false;
+    if (node.isTextual()) return node.asText().equals(SENSITIVE_TEXT);
+    return node.isObject() && node.size() == 1 && node.path(SENSITIVE_KEY).isBoolean();
   }
 
   /**

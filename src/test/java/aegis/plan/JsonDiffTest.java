@@ -152,4 +152,15 @@ class JsonDiffTest {
     var configMap = json("{'kind': 'ConfigMap', 'data': {'a': 'visible'}}");
     assertEquals(configMap, PlanValues.redact(configMap));
   }
+
+  @Test
+  void theStringMarkersOfValueJsonCountAsMarkers() {
+    var changes = JsonDiff.between(json("{'token': 'old', 'rev': '7'}"), json("{'token': '(sensitive)', 'rev': '(known after apply)'}"));
+    assertEquals("""
+        changed token {"$sensitive":true} {"$sensitive":true} sensitive
+        changed rev "7" "(known after apply)\"""", lines(changes));
+    assertTrue(changes.get(1).afterUnknown());
+    assertEquals("", PlanValues.unknownOrigin(changes.get(1).after()));
+    assertEquals(List.of(), JsonDiff.between(json("{'t': '(sensitive)'}"), json("{'t': {'$sensitive': true}}")));
+  }
 }
