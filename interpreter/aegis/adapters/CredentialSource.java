@@ -5,16 +5,27 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Resolves a {@link CredentialRef} to the secret text, once per run and endpoint. Adapters that log
- * in (pg, neo4j) take one in their constructor; the registry passes {@link #chain} of the
- * environment source and the Vault source ({@code aegis.adapters.vault}), so that neither adapter
- * knows where secrets live.
+ * Resolves a {@link CredentialRef} to the secret text; adapters resolve once per run and endpoint
+ * (when they open the run's connection pool), so neither adapter knows where secrets live.
  *
- * <p>{@link CredentialRef.None} is the adapter's business (it logs in without a password), never
- * passed here. Implementations register what they resolve with {@link CallContext#registerSecret} and never
+ * <p>A Vault reference names a path in <em>the environment's</em> Vault, which only the run knows:
+ * the executor puts the run's source ({@link #chain} of {@link #environment()} and the Vault source
+ * of {@code aegis.adapters.vault}) into the run's resources under {@link #RUN_RESOURCE} before the
+ * first call, and adapters ask {@link #forRun}, falling back to the source they were built with
+ * (the environment alone by default).
+ *
+ * <p>Implementations register what they resolve with {@link CallContext#registerSecret} and never
  * put a secret in a message, an exception or a log line.
  */
 public interface CredentialSource {
+
+  /** The {@link CallContext#resource} key of the run's credential source. */
+  String RUN_RESOURCE = "aegis.credentials";
+
+  /** The run's source when the executor gave one, else {@code fallback}. */
+  static CredentialSource forRun(CallContext ctx, CredentialSource fallback) {
+    return ctx.resource(RUN_RESOURCE, () -> fallback);
+  }
 
   /** Whether this source can resolve references of this kind. */
   boolean handles(CredentialRef ref);

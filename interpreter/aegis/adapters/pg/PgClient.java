@@ -41,7 +41,7 @@ public final class PgClient implements AutoCloseable {
    */
   public boolean ready(Duration timeout) {
     try {
-      return read("readiness check", timeout, c -> {
+      return withSession("readiness check", timeout, timeout, c -> {
         try (var st = c.createStatement(); var rs = st.executeQuery("SELECT 1")) {
           return rs.next();
         }
@@ -54,7 +54,7 @@ public final class PgClient implements AutoCloseable {
 
   private static boolean notReady(SQLException e) {
     var state = e.getSQLState();
-    return state == null || state.startsWith("08") || state.startsWith("57P");
+    return state == null || state.startsWith("08") || state.startsWith("57P") || state.equals("57014");
   }
 
   /** Rows of a read-only statement with {@code ?} parameters. */
@@ -85,7 +85,7 @@ public final class PgClient implements AutoCloseable {
 
   /** Runs {@code work} in a read-only transaction (rolled back: reads change nothing). */
   <T> T read(String what, Duration timeout, SqlWork<T> work) {
-    return withSession(what, timeout, c -> {
+    return withSession(what, timeout, null, c -> {
       c.setAutoCommit(false);
       c.setReadOnly(true);
       T result;
@@ -118,13 +118,13 @@ public final class PgClient implements AutoCloseable {
 
   /** Runs {@code work} in auto-commit mode (VACUUM and REINDEX cannot run in a transaction). */
   <T> T write(String what, Duration timeout, SqlWork<T> work) {
-    return withSession(what, timeout, work);
+    return withSession(what, timeout, null, work);
   }
 
   /** Our own sessions' server process ids. */
   Set<Integer> ownBackendPids() { return pool.backendPids(); }
 
-  private <T> T withSession(String what, Duration timeout, SqlWork<T> work) {
+  private <T> T withSession(String what, Duration timeout, Duration connectTimeout, SqlWork<T> work) {
     var ep = pool.endpoint();
     if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
       throw new aegis.adapters.AdapterException(PgErrors.SYSTEM,
@@ -132,7 +132,7 @@ public final class PgClient implements AutoCloseable {
     }
     PgPool.Session s;
     try {
-      s = pool.borrow();
+      s = pool.borrow(timeout, connectTimeout);
     } catch (SQLException e) {
       throw PgErrors.translate(e, ep, what, timeout);
     }

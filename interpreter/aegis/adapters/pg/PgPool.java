@@ -3,6 +3,7 @@ package aegis.adapters.pg;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -49,8 +50,6 @@ final class PgPool implements AutoCloseable {
     if (password != null) props.setProperty("password", password);
     props.setProperty("ApplicationName", "aegis");
     props.setProperty("sslmode", endpoint.sslMode());
-    props.setProperty("connectTimeout", Long.toString(Math.max(1, endpoint.connectTimeout().toSeconds())));
-    props.setProperty("loginTimeout", Long.toString(Math.max(1, endpoint.connectTimeout().toSeconds())));
     // Runbook parameters arrive as strings; let the server infer their types from the statement.
     props.setProperty("stringtype", "unspecified");
     props.setProperty("tcpKeepAlive", "true");
@@ -58,11 +57,17 @@ final class PgPool implements AutoCloseable {
 
   PgEndpoint endpoint() { return endpoint; }
 
-  /** A session for one call; give it back with {@link #release}. */
-  Session borrow() throws SQLException {
+  /**
+   * A session for one call; give it back with {@link #release}. Waits at most {@code wait} for a
+   * free connection (without limit when null: the step's timeout interrupts the wait), and connects
+   * within {@code connectTimeout} (the endpoint's when null).
+   */
+  Session borrow(Duration wait, Duration connectTimeout) throws SQLException {
     try {
-      if (!permits.tryAcquire(endpoint.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new SQLException("every connection of this run to " + endpoint.display() + " is busy", "08004");
+      if (wait == null) {
+        permits.acquire();
+      } else if (!permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new SQLException("every connection of this run to " + endpoint.display() + " stayed busy", "57014");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -74,7 +79,7 @@ final class PgPool implements AutoCloseable {
         if (System.nanoTime() - s.idleSince < VALIDATE_AFTER_NANOS || s.connection.isValid(2)) return s;
         discard(s);
       }
-      return open();
+      return open(connectTimeout == null ? endpoint.connectTimeout() : connectTimeout);
     } catch (SQLException | RuntimeException e) {
       permits.release();
       throw e;
@@ -118,8 +123,13 @@ final class PgPool implements AutoCloseable {
 
   private synchronized Session pollIdle() { return idle.poll(); }
 
-  private Session open() throws SQLException {
-    var c = DriverManager.getConnection(endpoint.jdbcUrl(), props);
+  private Session open(Duration connectTimeout) throws SQLException {
+    var p = new Properties();
+    p.putAll(props);
+    var seconds = Long.toString(Math.max(1, (connectTimeout.toMillis() + 999) / 1000));
+    p.setProperty("connectTimeout", seconds);
+    p.setProperty("loginTimeout", seconds);
+    var c = DriverManager.getConnection(endpoint.jdbcUrl(), p);
     int pid = c.unwrap(org.postgresql.PGConnection.class).getBackendPID();
     var s = new Session(c, pid);
     synchronized (this) {

@@ -32,18 +32,26 @@ final class PgTypes {
   }
 
   static Object value(ResultSet rs, ResultSetMetaData md, int i) throws SQLException {
-    Object raw = switch (md.getColumnType(i)) {
-      case Types.SMALLINT, Types.INTEGER, Types.BIGINT -> rs.getLong(i);
-      case Types.REAL, Types.DOUBLE, Types.FLOAT, Types.NUMERIC, Types.DECIMAL -> rs.getDouble(i);
-      case Types.BIT, Types.BOOLEAN -> rs.getBoolean(i);
-      case Types.TIMESTAMP_WITH_TIMEZONE -> rs.getObject(i, OffsetDateTime.class);
-      case Types.TIMESTAMP -> rs.getObject(i, LocalDateTime.class);
-      case Types.DATE -> rs.getObject(i, LocalDate.class);
-      case Types.ARRAY -> array(rs.getArray(i));
-      default -> rs.getObject(i);
+    // pgjdbc reports timestamptz as Types.TIMESTAMP, so the time types go by their PostgreSQL name.
+    Object raw = switch (md.getColumnTypeName(i)) {
+      case "timestamptz" -> rs.getObject(i, OffsetDateTime.class);
+      case "timestamp" -> rs.getObject(i, LocalDateTime.class);
+      case "date" -> rs.getObject(i, LocalDate.class);
+      default -> byJdbcType(rs, md, i);
     };
     if (rs.wasNull()) return null;
     return normalize(raw);
+  }
+
+  private static Object byJdbcType(ResultSet rs, ResultSetMetaData md, int i) throws SQLException {
+    return switch (md.getColumnType(i)) {
+      case Types.SMALLINT, Types.INTEGER, Types.BIGINT -> rs.getLong(i);
+      case Types.REAL, Types.DOUBLE, Types.FLOAT -> rs.getDouble(i);
+      case Types.NUMERIC, Types.DECIMAL -> rs.getBigDecimal(i);
+      case Types.BIT, Types.BOOLEAN -> rs.getBoolean(i);
+      case Types.ARRAY -> array(rs.getArray(i));
+      default -> rs.getObject(i);
+    };
   }
 
   private static Object normalize(Object raw) {
@@ -53,7 +61,7 @@ final class PgTypes {
       case Boolean b -> b;
       case PGInterval iv -> duration(iv);
       case List<?> l -> l;
-      case BigDecimal n -> n.doubleValue();
+      case BigDecimal n -> n;
       case java.lang.Float f -> f.doubleValue();
       case Number n -> n.longValue();
       default -> raw.toString();
