@@ -145,7 +145,7 @@ public final class PgAdmin {
         int d = Edits.distance(n, target);
         if (d <= Math.max(2, target.length() / 4)) best.computeIfAbsent(d, k -> new ArrayList<>()).add(n);
       }
-      best.values().forEach(near::addAll);
+      if (!best.isEmpty()) near.addAll(best.firstEntry().getValue());
     }
     return new AdapterException(PgErrors.SYSTEM, "PostgreSQL at " + ep.display() + " has no setting \"" + name + "\""
         + (near.isEmpty() ? "" : " (did you mean " + String.join(", ", near.subList(0, Math.min(3, near.size()))) + "?)"));
@@ -181,19 +181,28 @@ public final class PgAdmin {
   // ---------------------------------------------------------------- reload
 
   /**
-   * Settings whose value in the configuration files differs from the one in force: what a reload
-   * (or, for {@code needsRestart}, a restart) would change.
+   * Settings whose value in the configuration files (the last one wins) differs from the one in
+   * force: what a reload (or, for {@code needsRestart}, a restart) would change. Settings given on
+   * the server's command line or per database/role outrank the files and are left out; values are
+   * compared in the setting's unit ({@code 1GB} is {@code 1024} when the unit is MB).
    */
   public static List<PendingChange> pendingChanges(PgClient client, Duration timeout) {
     return client.read("reading pending configuration", timeout, c -> {
       var sql = """
-          SELECT DISTINCT ON (f.name) f.name, s.setting, f.setting, s.context = 'postmaster', f.error
+          SELECT DISTINCT ON (f.name) f.name, s.setting, f.setting, s.context = 'postmaster', f.error, s.unit, s.vartype
           FROM pg_file_settings f JOIN pg_settings s ON s.name = f.name
-          WHERE f.error IS NOT NULL OR f.setting IS DISTINCT FROM s.setting
+          WHERE s.source IN ('default', 'environment variable', 'configuration file')
           ORDER BY f.name, f.seqno DESC""";
       try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
         var out = new ArrayList<PendingChange>();
-        while (rs.next()) out.add(new PendingChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5)));
+        while (rs.next()) {
+          var error = rs.getString(5);
+          boolean restart = rs.getBoolean(4);
+          // For a server-start setting "could not be applied" only means "differs": the restart is the change.
+          if (restart && "setting could not be applied".equals(error)) error = null;
+          if (error == null && GucValues.same(rs.getString(3), rs.getString(2), rs.getString(6), rs.getString(7))) continue;
+          out.add(new PendingChange(rs.getString(1), rs.getString(2), rs.getString(3), restart, error));
+        }
         return out;
       }
     });

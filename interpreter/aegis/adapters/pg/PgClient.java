@@ -91,7 +91,8 @@ public final class PgClient implements AutoCloseable {
       T result;
       try {
         result = work.run(c);
-      } catch (SQLException e) {
+      } catch (SQLException | RuntimeException e) {
+        // Also for our own failures (an unknown table): the connection must leave the transaction before reuse.
         endReadOnly(c, e);
         throw e;
       }
@@ -104,7 +105,7 @@ public final class PgClient implements AutoCloseable {
    * Rolls back and restores auto-commit. When that fails after an earlier error, the connection is
    * closed (so the pool drops it) and the earlier error is the one reported.
    */
-  private static void endReadOnly(Connection c, SQLException earlier) throws SQLException {
+  private static void endReadOnly(Connection c, Exception earlier) throws SQLException {
     try {
       c.rollback();
       c.setReadOnly(false);

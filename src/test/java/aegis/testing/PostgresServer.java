@@ -37,7 +37,9 @@ public final class PostgresServer implements AutoCloseable {
     try {
       var builder = EmbeddedPostgres.builder()
           .setDataDirectoryCustomizer(dir -> requirePasswords(dir.toPath()))
-          .setServerConfig("max_connections", "60");
+          .setServerConfig("max_connections", "60")
+          // Statistics that tests assert on (never vacuumed, dead rows) must not change behind their back.
+          .setServerConfig("autovacuum", "off");
       if (statStatements) {
         builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
             .setServerConfig("pg_stat_statements.track", "all");

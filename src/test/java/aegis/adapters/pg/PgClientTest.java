@@ -43,7 +43,7 @@ class PgClientTest {
     try (var s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    var ep = new PgEndpoint("127.0.0.1", port, "x", "u", CredentialRef.None.INSTANCE, "disable", Duration.ofSeconds(2), null);
+    var ep = new PgEndpoint("127.0.0.1", port, "x", "u", new CredentialRef.Env("UNUSED"), "disable", Duration.ofSeconds(2), null);
     try (var c = PgClient.open(ep, null, 1)) {
       assertFalse(c.ready(T));
       var e = assertThrows(AdapterException.class, () -> c.query("SELECT 1", List.of(), T));
