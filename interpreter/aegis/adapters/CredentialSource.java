@@ -22,9 +22,13 @@ public interface CredentialSource {
   /** The {@link CallContext#resource} key of the run's credential source. */
   String RUN_RESOURCE = "aegis.credentials";
 
-  /** The run's source when the executor gave one, else {@code fallback}. */
+  /**
+   * The run's source when the executor gave one, else {@code fallback}. The lookup creates nothing:
+   * its factory yields null, which a run does not keep.
+   */
   static CredentialSource forRun(CallContext ctx, CredentialSource fallback) {
-    return ctx.resource(RUN_RESOURCE, () -> fallback);
+    CredentialSource given = ctx.resource(RUN_RESOURCE, () -> null);
+    return given != null ? given : fallback;
   }
 
   /** Whether this source can resolve references of this kind. */

@@ -36,7 +36,8 @@ public final class TestCallContext implements CallContext, AutoCloseable {
     T existing = (T) resources.get(key);
     if (existing != null) return existing;
     T created = create.get();
-    resources.put(key, created);
+    // Like ConcurrentHashMap.computeIfAbsent: a null result is not kept.
+    if (created != null) resources.put(key, created);
     return created;
   }
 

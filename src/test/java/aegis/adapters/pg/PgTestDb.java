@@ -36,6 +36,26 @@ final class PgTestDb {
         new CredentialRef.Env(PASSWORD_VAR), "disable", Duration.ofSeconds(5), Duration.ofSeconds(30));
   }
 
+  /** The {@code core.PostgresEndpoint} value a runbook would pass, its password named by {@link #PASSWORD_VAR}. */
+  aegis.eval.Value.Rec endpointValue() {
+    return endpointValue(server.host(), server.port(), database);
+  }
+
+  static aegis.eval.Value.Rec endpointValue(String host, int port, String database) {
+    var credential = new java.util.LinkedHashMap<String, aegis.eval.Value>();
+    credential.put("vaultPath", aegis.eval.Value.Null.INSTANCE);
+    credential.put("key", new aegis.eval.Value.Str("password"));
+    credential.put("envVar", new aegis.eval.Value.Str(PASSWORD_VAR));
+    var f = new java.util.LinkedHashMap<String, aegis.eval.Value>();
+    f.put("host", new aegis.eval.Value.Str(host));
+    f.put("port", new aegis.eval.Value.Int(port));
+    f.put("database", new aegis.eval.Value.Str(database));
+    f.put("user", new aegis.eval.Value.Str(PostgresServer.ADMIN));
+    f.put("password", new aegis.eval.Value.Rec("core.Credential", credential));
+    f.put("sslMode", new aegis.eval.Value.Str("disable"));
+    return new aegis.eval.Value.Rec("core.PostgresEndpoint", f);
+  }
+
   /** The environment that has the right password in {@link #PASSWORD_VAR}. */
   static CredentialSource credentials() {
     return CredentialSource.environment(Map.of(PASSWORD_VAR, PostgresServer.ADMIN_PASSWORD));
