@@ -111,6 +111,17 @@ class PgClientTest {
   }
 
   @Test
+  void aConnectionIsUsableAgainAfterAFailedRead() {
+    try (var c = db.client()) {
+      assertThrows(AdapterException.class, () -> PgMaintenance.planVacuum(c, "no_such_table", T));
+      assertThrows(AdapterException.class, () -> c.query("SELECT * FROM no_such_table", List.of(), T));
+      assertEquals(1, c.ownBackendPids().size(), "the same connection, not a replacement");
+      assertEquals(1L, c.query("SELECT 1 AS one", List.of(), T).getFirst().get("one"));
+      assertEquals(0, c.exec("CREATE TEMP TABLE t_after_failure (x int)", List.of(), T), "and it can write: no transaction is left open");
+    }
+  }
+
+  @Test
   void execWritesAndCountsRows() {
     assertEquals(3, client.exec("INSERT INTO audit_log (actor, action) SELECT 'aegis', 'test ' || i FROM generate_series(1, 3) i", List.of(), T));
     assertEquals(3L, client.query("SELECT count(*) AS n FROM audit_log WHERE action LIKE 'test %'", List.of(), T).getFirst().get("n"));
