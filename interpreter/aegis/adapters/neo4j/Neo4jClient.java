@@ -38,6 +38,8 @@ public final class Neo4jClient implements AutoCloseable {
   }
 
   /** A driver with at most {@code maxConnections} connections; nothing is contacted until the first call. */
+  // Logging.none() is deprecated in driver 6, but without it the driver logs connection events to the terminal of a CLI.
+  @SuppressWarnings("deprecation")
   public static Neo4jClient open(Neo4jEndpoint endpoint, String password, int maxConnections) {
     var config = Config.builder()
         .withLogging(Logging.none())

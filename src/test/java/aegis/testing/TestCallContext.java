@@ -63,9 +63,9 @@ public final class TestCallContext implements CallContext, AutoCloseable {
   /** How many resources this run holds (e.g. one pool per endpoint). */
   public synchronized int resourceCount() { return resources.size(); }
 
-  /** Ends the run: closes every resource, last created first. */
+  /** Ends the run: closes every resource, last created first; a failure to close fails the test. */
   @Override
-  public synchronized void close() throws Exception {
+  public synchronized void close() {
     var all = new ArrayList<>(resources.values());
     resources.clear();
     Exception first = null;
@@ -78,6 +78,6 @@ public final class TestCallContext implements CallContext, AutoCloseable {
         }
       }
     }
-    if (first != null) throw first;
+    if (first != null) throw new IllegalStateException("closing the run's resources failed", first);
   }
 }

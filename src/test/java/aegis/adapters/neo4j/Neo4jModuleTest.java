@@ -53,7 +53,7 @@ class Neo4jModuleTest {
   }
 
   @AfterEach
-  void endRuns() throws Exception {
+  void endRuns() {
     plan.close();
     apply.close();
   }

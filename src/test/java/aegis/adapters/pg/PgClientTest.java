@@ -144,23 +144,23 @@ class PgClientTest {
 
   @Test
   void connectionsAreReusedAndClosedWithTheRun() throws Exception {
-    try (var c = db.client()) {
-      for (int i = 0; i < 5; i++) c.query("SELECT 1", List.of(), T);
-      assertEquals(1, c.ownBackendPids().size(), "sequential calls share one connection");
-      int pid = c.ownBackendPids().iterator().next();
-      c.close();
-      assertTrue(c.ownBackendPids().isEmpty());
-      // The server ends a backend shortly after its client hangs up: wait for that, boundedly.
-      boolean gone = false;
-      for (int i = 0; i < 100 && !gone; i++) {
-        try (var admin = db.server.adminConnection("postgres");
-            var rs = admin.createStatement().executeQuery("SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid)) {
-          rs.next();
-          gone = rs.getLong(1) == 0;
-        }
-        if (!gone) Thread.sleep(50);
+    var c = db.client();
+    for (int i = 0; i < 5; i++) c.query("SELECT 1", List.of(), T);
+    assertEquals(1, c.ownBackendPids().size(), "sequential calls share one connection");
+    int pid = c.ownBackendPids().iterator().next();
+    c.close();
+    assertTrue(c.ownBackendPids().isEmpty());
+    // The server ends a backend shortly after its client hangs up: wait for that, boundedly.
+    boolean gone = false;
+    for (int i = 0; i < 100 && !gone; i++) {
+      try (var admin = db.server.adminConnection("postgres");
+          var rs = admin.createStatement().executeQuery("SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid)) {
+        rs.next();
+        gone = rs.getLong(1) == 0;
       }
-      assertTrue(gone, "closing the run closes its connections");
+      if (!gone) Thread.sleep(50);
     }
+    assertTrue(gone, "closing the run closes its connections");
   }
+
 }

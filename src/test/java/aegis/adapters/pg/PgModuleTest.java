@@ -47,7 +47,7 @@ class PgModuleTest {
   }
 
   @AfterEach
-  void endRuns() throws Exception {
+  void endRuns() {
     plan.close();
     apply.close();
   }

@@ -36,6 +36,7 @@ class PgMonitorTest {
   @Test
   void countsConnectionsByStateWithoutItself() throws Exception {
     try (var idle = db.server.adminConnection(db.database); var busy = db.server.adminConnection(db.database)) {
+      assertTrue(pid(idle) > 0);
       busy.setAutoCommit(false);
       busy.createStatement().execute("SELECT 1");
       var c = PgMonitor.connections(client, T);
