@@ -2,6 +2,9 @@ package aegis.adapters;
 
 import aegis.adapters.core.CoreModule;
 import aegis.adapters.crypto.CryptoModule;
+import aegis.adapters.http.HttpModule;
+import aegis.adapters.neo4j.Neo4jModule;
+import aegis.adapters.pg.PgModule;
 import aegis.adapters.notify.NotifyModule;
 import aegis.adapters.prom.PromModule;
 import aegis.adapters.vault.VaultModule;
@@ -14,9 +17,10 @@ public final class Builtins {
   private Builtins() {}
 
   public static List<BuiltinModule> modules() {
-    var credentials = new Credentials(System::getenv);
-    return List.of(new CoreModule(), new TimeModule(), new CryptoModule(), new TemplateModule(), new VaultModule(),
-        new PromModule(), new NotifyModule(credentials::resolve));
+    var credentials = Credentials.standard(System::getenv);
+    return List.of(new CoreModule(), new TimeModule(), new CryptoModule(), new TemplateModule(), new HttpModule(),
+        new PgModule(credentials), new Neo4jModule(credentials), new VaultModule(), new PromModule(),
+        new NotifyModule((credential, ctx) -> credentials.resolve(CredentialRef.of(credential), ctx)));
   }
 
   public static BuiltinRegistry registry() {

@@ -5,32 +5,31 @@ import aegis.eval.Value;
 import java.util.function.Function;
 
 /**
- * Resolves a {@code core.Credential}: an environment variable of this process, or a key of a
- * Vault KV v2 secret in the run's environment's Vault. The value is registered as a secret before
- * anyone sees it; failures name the credential, never a value.
+ * The credential source of a run: environment variables of this process, and keys of KV v2
+ * secrets in the Vault of the run's environment ({@link CallContext#environment()}). Every
+ * adapter that needs a password resolves it here, so none knows where secrets live.
  */
 public final class Credentials {
-  private final Function<String, String> processEnvironment;
+  private Credentials() {}
 
-  public Credentials(Function<String, String> processEnvironment) {
-    this.processEnvironment = processEnvironment;
+  public static CredentialSource standard(Function<String, String> processEnvironment) {
+    return CredentialSource.chain(CredentialSource.environment(processEnvironment), vault(processEnvironment));
   }
 
-  public String resolve(Value.Rec credential, CallContext ctx) {
-    if (credential.get("envVar") instanceof Value.Str var) {
-      String value = processEnvironment.apply(var.value());
-      if (value == null) {
-        throw new AdapterException("credentials", "the environment variable " + var.value() + " is not set");
+  private static CredentialSource vault(Function<String, String> processEnvironment) {
+    return new CredentialSource() {
+      @Override
+      public boolean handles(CredentialRef ref) { return ref instanceof CredentialRef.Vault; }
+
+      @Override
+      public String resolve(CredentialRef ref, CallContext ctx) {
+        var v = (CredentialRef.Vault) ref;
+        var env = ctx.environment();
+        if (env == null || !(env.get("vault") instanceof Value.Rec endpoint)) {
+          throw new AdapterException("credentials", "the " + ref.describe() + " is in Vault, but this run has no environment with a Vault");
+        }
+        return VaultCredentials.of(endpoint, processEnvironment).resolve(v.path(), v.key(), ctx);
       }
-      ctx.registerSecret(value);
-      return value;
-    }
-    if (credential.get("vaultPath") instanceof Value.Str path) {
-      String key = credential.get("key") instanceof Value.Str k ? k.value() : "password";
-      var env = ctx.environment();
-      if (env == null) throw new AdapterException("credentials", "no environment to find Vault in for " + path.value());
-      return VaultCredentials.of((Value.Rec) env.get("vault"), processEnvironment).resolve(path.value(), key, ctx);
-    }
-    throw new AdapterException("credentials", "the credential names neither an environment variable nor a Vault path");
+    };
   }
 }

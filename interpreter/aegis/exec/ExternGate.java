@@ -64,7 +64,9 @@ final class ExternGate implements ExternCalls {
         case READ -> {
           if (options.planning() && options.offline()) yield new Value.Unknown("read of " + call + " at " + location + " (offline plan)");
           Value result = binding.invoke().call(ctx, args);
-          if (options.planning()) listener.liveRead(call, argsJson(args), ValueJson.toJson(result), location);
+          if (options.planning() && LiveState.fingerprinted(fn.module())) {
+            listener.liveRead(call, argsJson(args), LiveState.stable(ValueJson.toJson(result)), location);
+          }
           yield result;
         }
         case WRITE, DESTRUCTIVE -> options.planning()
