@@ -12,8 +12,8 @@ import java.util.Set;
  * so they are left out of the fingerprint. They still run and still decide what the plan shows.
  */
 final class LiveState {
-  /** Modules whose reads are state a plan depends on; {@code time} and {@code prom} change every second. */
-  private static final Set<String> FINGERPRINTED = Set.of("k8s", "pg", "neo4j", "vault", "http");
+  /** Modules whose reads change every second (the clock, metrics): not state a plan depends on. */
+  private static final Set<String> UNSTABLE = Set.of("time", "prom");
 
   /** Fields that change without anyone changing the system. */
   private static final Set<String> VOLATILE = Set.of("latency", "resourceVersion", "managedFields", "uid",
@@ -23,7 +23,7 @@ final class LiveState {
 
   private LiveState() {}
 
-  static boolean fingerprinted(String module) { return FINGERPRINTED.contains(module); }
+  static boolean fingerprinted(String module) { return !UNSTABLE.contains(module); }
 
   /** A copy of {@code result} without its volatile fields, at any depth. */
   static JsonNode stable(JsonNode result) {
