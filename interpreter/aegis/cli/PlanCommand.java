@@ -20,12 +20,16 @@ import picocli.CommandLine.Parameters;
         "Save the plan with --out and apply exactly that plan with `aegis apply FILE`."
     })
 final class PlanCommand extends AegisCommand {
-  @Parameters(paramLabel = "RUNBOOK", description = "The runbook file.")
-  Path runbook;
+  @Parameters(paramLabel = "RUNBOOK",
+      description = "The runbook: a file, or git+URL//PATH@REF (file://, https:// or ssh://; REF a tag, branch or commit).")
+  String runbook;
 
   @Option(names = "--env", paramLabel = "ENV", required = true,
-      description = "The environment: a name (environments/NAME.aegis) or a path.")
+      description = "The environment: a name (environments/NAME.aegis) or a path; for a git runbook, in the same commit.")
   String env;
+
+  @Mixin
+  GitSourceMixin git;
 
   @Mixin
   InputsMixin inputs;
@@ -50,10 +54,15 @@ final class PlanCommand extends AegisCommand {
   @Override
   protected ExitCode execute() throws Exception {
     boolean colored = color.enabled(context());
-    var support = new RunSupport(context(), out(), err(), colored);
+    try (var support = new RunSupport(context(), out(), err(), colored)) {
+      return plan(support, colored);
+    }
+  }
+
+  private ExitCode plan(RunSupport support, boolean colored) throws java.io.IOException {
     Workspace.Loaded loaded;
     try {
-      loaded = support.workspace().load(runbook, env);
+      loaded = support.load(runbook, env, git, null);
     } catch (Workspace.LoadException e) {
       return support.loadFailed(e);
     }

@@ -6,7 +6,6 @@ import aegis.exec.RunOptions;
 import aegis.exec.Workspace;
 import aegis.exec.lock.LockException;
 import aegis.plan.render.TextRenderer;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,12 +19,16 @@ import picocli.CommandLine.Parameters;
         "Without a terminal the apply is refused unless --yes is given."
     })
 final class RunCommand extends AegisCommand {
-  @Parameters(paramLabel = "RUNBOOK", description = "The runbook file.")
-  Path runbook;
+  @Parameters(paramLabel = "RUNBOOK",
+      description = "The runbook: a file, or git+URL//PATH@REF (file://, https:// or ssh://; REF a tag, branch or commit).")
+  String runbook;
 
   @Option(names = "--env", paramLabel = "ENV", required = true,
-      description = "The environment: a name (environments/NAME.aegis) or a path.")
+      description = "The environment: a name (environments/NAME.aegis) or a path; for a git runbook, in the same commit.")
   String env;
+
+  @Mixin
+  GitSourceMixin git;
 
   @Mixin
   InputsMixin inputs;
@@ -42,10 +45,15 @@ final class RunCommand extends AegisCommand {
   @Override
   protected ExitCode execute() throws Exception {
     boolean colored = color.enabled(context());
-    var support = new RunSupport(context(), out(), err(), colored);
+    try (var support = new RunSupport(context(), out(), err(), colored)) {
+      return run(support, colored);
+    }
+  }
+
+  private ExitCode run(RunSupport support, boolean colored) throws java.io.IOException {
     Workspace.Loaded loaded;
     try {
-      loaded = support.workspace().load(runbook, env);
+      loaded = support.load(runbook, env, git, null);
     } catch (Workspace.LoadException e) {
       return support.loadFailed(e);
     }

@@ -1,5 +1,8 @@
 package aegis.source.git;
 
+import aegis.exec.Workspace;
+import aegis.types.Checker;
+import aegis.types.ModuleRegistry;
 import java.nio.file.Path;
 import org.eclipse.jgit.lib.Repository;
 
@@ -34,6 +37,16 @@ public final class Snapshot implements AutoCloseable {
 
   /** Where the runbook is read from: its path in the repository under {@link CommitFiles#root()}. */
   public Path runbookPath() { return files.pathOf(url.path()); }
+
+  /**
+   * A workspace over the commit: the runbook, its environment (an {@code --env NAME} is
+   * {@code environments/NAME.aegis} in the commit), modules, runbooks it runs and templates are all
+   * read from it; plans and journals name the runbook by its URL and record the commit.
+   */
+  public Workspace workspace() {
+    var origin = Workspace.Origin.git(url.text(), commit(), files.root());
+    return new Workspace(new Checker(new ModuleRegistry(files)), files.root(), origin);
+  }
 
   /** The signature that was accepted, or null when none was required. */
   public Verification verification() { return verification; }
