@@ -103,9 +103,13 @@ public final class TrustedKeys {
     if (text.contains("-----BEGIN PGP PRIVATE KEY BLOCK-----")) {
       throw new IOException("it contains a private key: export only public keys, with gpg --export --armor KEY");
     }
+    String end = "-----END PGP PUBLIC KEY BLOCK-----";
     var out = new ArrayList<byte[]>();
     for (int at = text.indexOf(begin); at >= 0; at = text.indexOf(begin, at + begin.length())) {
-      try (InputStream armored = new ArmoredInputStream(new ByteArrayInputStream(bytes, at, bytes.length - at))) {
+      int stop = text.indexOf(end, at);
+      if (stop < 0) throw new IOException("an armored key block is not closed by " + end);
+      // Each block is decoded on its own: the armor decoder would read on into the next block.
+      try (InputStream armored = new ArmoredInputStream(new ByteArrayInputStream(bytes, at, stop + end.length() - at))) {
         out.add(armored.readAllBytes());
       }
     }
