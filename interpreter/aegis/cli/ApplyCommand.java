@@ -41,6 +41,7 @@ final class ApplyCommand extends AegisCommand {
 
   @Override
   protected ExitCode execute() throws Exception {
+    git.validate(commandLine(), null);
     try (var support = new RunSupport(context(), out(), err(), color.enabled(context()))) {
       return apply(support);
     }

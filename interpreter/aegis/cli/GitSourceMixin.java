@@ -1,7 +1,10 @@
 package aegis.cli;
 
+import aegis.source.git.GitUrl;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code --require-signed} and {@code --trusted-keys}: for commands that read a runbook that may come from git. */
 public final class GitSourceMixin {
@@ -14,4 +17,23 @@ public final class GitSourceMixin {
       description = "The public keys --require-signed accepts, armored or binary (gpg --export --armor KEY... > FILE). "
           + "Only this list decides: gpg's keyring and trust database are not used.")
   Path trustedKeys;
+
+  /**
+   * Refuses combinations that cannot mean anything (exit 2).
+   *
+   * @param runbook the RUNBOOK argument, or null when it comes from a saved plan or a journal
+   */
+  void validate(CommandLine commandLine, String runbook) {
+    if (requireSigned && trustedKeys == null) {
+      throw new ParameterException(commandLine, "--require-signed needs --trusted-keys FILE: the public keys whose "
+          + "signatures are accepted");
+    }
+    if (!requireSigned && trustedKeys != null) {
+      throw new ParameterException(commandLine, "--trusted-keys is used with --require-signed");
+    }
+    if (requireSigned && runbook != null && !GitUrl.isGitUrl(runbook)) {
+      throw new ParameterException(commandLine, "--require-signed checks runbooks from git (git+URL//PATH@REF); `"
+          + runbook + "` is a local file");
+    }
+  }
 }

@@ -53,6 +53,7 @@ final class PlanCommand extends AegisCommand {
 
   @Override
   protected ExitCode execute() throws Exception {
+    git.validate(commandLine(), runbook);
     boolean colored = color.enabled(context());
     try (var support = new RunSupport(context(), out(), err(), colored)) {
       return plan(support, colored);

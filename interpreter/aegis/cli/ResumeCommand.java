@@ -36,6 +36,7 @@ final class ResumeCommand extends AegisCommand {
 
   @Override
   protected ExitCode execute() throws Exception {
+    git.validate(commandLine(), null);
     try (var support = new RunSupport(context(), out(), err(), color.enabled(context()))) {
       return resume(support);
     }

@@ -44,6 +44,7 @@ final class RunCommand extends AegisCommand {
 
   @Override
   protected ExitCode execute() throws Exception {
+    git.validate(commandLine(), runbook);
     boolean colored = color.enabled(context());
     try (var support = new RunSupport(context(), out(), err(), colored)) {
       return run(support, colored);

@@ -69,13 +69,10 @@ final class RunSupport implements AutoCloseable {
       throws Workspace.LoadException {
     if (!GitUrl.isGitUrl(runbook)) {
       if (git.requireSigned) {
-        throw problem("--require-signed checks runbooks from git (git+URL//PATH@REF); `" + runbook + "` is a local file");
+        throw new Workspace.LoadException(List.of(Diagnostic.of(Code.AEG314, Span.fileStart(SourceFile.virtual(runbook, "")),
+            "--require-signed refuses `" + runbook + "`: it is a local file, not a signed tag or commit of a git repository")));
       }
       return workspace().load(Path.of(runbook), environment);
-    }
-    if (git.requireSigned != (git.trustedKeys != null)) {
-      throw problem(git.requireSigned ? "--require-signed needs --trusted-keys FILE: the keys whose signatures are accepted"
-          : "--trusted-keys is used with --require-signed");
     }
     try {
       GitUrl url = GitUrl.parse(runbook);
@@ -88,11 +85,6 @@ final class RunSupport implements AutoCloseable {
     } catch (GitSourceException e) {
       throw new Workspace.LoadException(List.of(e.diagnostic()));
     }
-  }
-
-  private static Workspace.LoadException problem(String message) {
-    return new Workspace.LoadException(List.of(Diagnostic.of(Code.AEG310,
-        Span.fileStart(SourceFile.virtual("RUNBOOK", "")), message)));
   }
 
   ProgressPrinter progress() {

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * The files of a small operations repository for tests: an environment (the project's own
- * sandbox definition), a module, two runbooks (one runs the other) and a template, laid out as in
- * this project.
+ * sandbox definition), a module, three runbooks (one runs another, one touches nothing) and a
+ * template, laid out as in this project.
  */
 public final class OpsRepo {
   /** The sandbox environment, as this project defines it. */
@@ -29,30 +29,24 @@ public final class OpsRepo {
       """;
 
   public static final String TEMPLATE = """
-      apiVersion: v1
-      kind: ConfigMap
-      metadata:
-        name: motd
-        namespace: {{ env.namespace }}
-      data:
-        message: "hello from {{ env.name }}"
+      hello from {{ env.name }} ({{ env.namespace }})
       """;
 
   public static final String HELLO = """
       runbook hello "Greets the platform"
 
-      import k8s
+      import notify
       import template
       import "lib/names.aegis" as names
 
       param env: Environment
 
-      step "namespace" {
-        k8s.ensureNamespace(env.namespace, labels: {"part-of": names.partOf()})
+      step "announce" {
+        notify.slack(env.slack, "#ops", "deploying ${names.partOf()} to ${env.name}")
       }
 
       step "message" {
-        k8s.apply(template.render("templates/motd.yaml.j2", template.Context(env: env)), namespace: env.namespace)
+        notify.slack(env.slack, "#ops", template.render("templates/motd.txt.j2", template.Context(env: env)))
       }
       """;
 
@@ -64,14 +58,26 @@ public final class OpsRepo {
       run hello(env: env)
       """;
 
+  /** Reads nothing and changes nothing: it runs without a cluster. */
+  public static final String NOOP = """
+      runbook noop "Looks at the environment"
+
+      param env: Environment
+
+      step "look" {
+        check env.name == "sandbox" else fail "this is not the sandbox"
+      }
+      """;
+
   private OpsRepo() {}
 
   /** Writes every file into {@code repo} (not committed). */
   public static GitWorld.Repo fill(GitWorld.Repo repo) throws IOException {
     return repo.write("environments/sandbox.aegis", SANDBOX)
         .write("runbooks/lib/names.aegis", NAMES)
-        .write("runbooks/templates/motd.yaml.j2", TEMPLATE)
+        .write("runbooks/templates/motd.txt.j2", TEMPLATE)
         .write("runbooks/hello.aegis", HELLO)
-        .write("runbooks/outer.aegis", OUTER);
+        .write("runbooks/outer.aegis", OUTER)
+        .write("runbooks/noop.aegis", NOOP);
   }
 }
