@@ -8,8 +8,8 @@ import java.util.Map;
  */
 public enum ExitCode {
   OK(0, "success (warnings may have been reported)"),
-  /** Only with {@code plan --detailed-exitcode}. */
-  CHANGES_PENDING(2, "with plan --detailed-exitcode: the plan has changes to apply"),
+  /** Only with {@code plan --detailed-exitcode}, and from {@code pr-plan}. */
+  CHANGES_PENDING(2, "with plan --detailed-exitcode: the plan has changes to apply; from pr-plan: a plan changes"),
   /** A run stopped at an {@code approve} gate or before a destructive call. */
   WAITING(5, "the run is waiting for approval: resume it with aegis resume RUN_ID --approve NAME"),
   FAILURE(1, "errors were found, or the command failed (a step, check or fail stopped the run)"),

@@ -135,13 +135,17 @@ public final class Workspace {
     return new Loaded(runbookPath, runbook, envPath, env, rec, modules, origin, files());
   }
 
-  /** Reads, parses and checks a file of the given kind; errors become a {@link LoadException}. */
+  /**
+   * Reads, parses and checks a file of the given kind; errors become a {@link LoadException}, with
+   * the errors of the module files it imports and the runbooks it runs (the checker reports those
+   * in their own files; a run must not start on a runbook that would fail half way).
+   */
   public CheckedProgram checked(Path path, Header.Kind kind) throws LoadException {
     SourceFile source = read(path);
     CheckedProgram program = checker.check(source);
-    if (program.hasErrors()) {
-      throw new LoadException(program.diagnostics().stream().filter(Diagnostic::isError).toList());
-    }
+    var errors = new ArrayList<Diagnostic>();
+    collectErrors(program, errors, new java.util.HashSet<>());
+    if (!errors.isEmpty()) throw new LoadException(errors);
     if (program.kind() != kind) {
       throw new LoadException(List.of(Diagnostic.of(Code.AEG302, Span.fileStart(source),
           path + " is " + article(program.kind()) + ", not " + article(kind))));
@@ -221,6 +225,15 @@ public final class Workspace {
     }
     for (Node n : Nodes.descendants(p.ast())) {
       if (n instanceof Stmt.Run run && p.runTarget(run) != null) collectModules(p.runTarget(run).program(), out, seen);
+    }
+  }
+
+  private static void collectErrors(CheckedProgram p, List<Diagnostic> out, java.util.Set<CheckedProgram> seen) {
+    if (p == null || !seen.add(p)) return;
+    p.diagnostics().stream().filter(Diagnostic::isError).forEach(out::add);
+    for (var imp : p.imports()) if (imp.module() != null && imp.path() != null) collectErrors(imp.module().program(), out, seen);
+    for (Node n : Nodes.descendants(p.ast())) {
+      if (n instanceof Stmt.Run run && p.runTarget(run) != null) collectErrors(p.runTarget(run).program(), out, seen);
     }
   }
 

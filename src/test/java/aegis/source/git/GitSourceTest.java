@@ -141,7 +141,7 @@ class GitSourceTest {
     var e = assertThrows(GitSourceException.class, () -> open(newCache(), repo.runbook("runbooks/deploy.aegis", "v1")));
     assertEquals(Code.AEG313, e.code());
     assertEquals("`runbooks/deploy.aegis` is not in commit " + c1 + " (tag v1) of " + repo.url(), e.getMessage());
-    assertEquals(List.of("aegis files in runbooks/ at that commit: hello.aegis, noop.aegis, outer.aegis"), e.hints());
+    assertEquals(List.of("aegis files in runbooks/ at that commit: hello.aegis, noop.aegis, outer.aegis, rotate.aegis"), e.hints());
   }
 
   @Test
@@ -212,9 +212,9 @@ class GitSourceTest {
     try (var snapshot = open(newCache(), repo.runbook("runbooks/hello.aegis", "v1"))) {
       var files = snapshot.files();
       assertEquals(List.of("binary.aegis", "environments/sandbox.aegis", "runbooks/hello.aegis", "runbooks/lib/names.aegis",
-          "runbooks/noop.aegis", "runbooks/outer.aegis"), files.sourceFiles());
+          "runbooks/noop.aegis", "runbooks/outer.aegis", "runbooks/rotate.aegis"), files.sourceFiles());
       assertEquals(List.of(files.pathOf("runbooks/hello.aegis"), files.pathOf("runbooks/noop.aegis"),
-          files.pathOf("runbooks/outer.aegis")), files.list(files.pathOf("runbooks")));
+          files.pathOf("runbooks/outer.aegis"), files.pathOf("runbooks/rotate.aegis")), files.list(files.pathOf("runbooks")));
       assertTrue(files.exists(files.pathOf("runbooks/templates/motd.txt.j2")));
       assertFalse(files.exists(files.pathOf("runbooks")), "a directory is not a file");
       assertFalse(files.exists(files.pathOf("../outside.aegis")));

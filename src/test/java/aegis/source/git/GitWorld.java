@@ -19,9 +19,10 @@ import org.eclipse.jgit.util.SystemReader;
  * Real git repositories and gpg keys for tests, made with the git and gpg command-line tools in a
  * temporary directory that is also HOME, XDG_CONFIG_HOME and GNUPGHOME, for those tools and for
  * JGit in this JVM (through its {@link SystemReader}), so no test reads or writes the user's own
- * configuration or keyring. Commit and tag dates are fixed, one second apart, so that commit ids
- * are the same on every run (signed objects excepted: signatures carry their own time). Close it
- * to stop the gpg agent and give JGit its reader back.
+ * configuration or keyring. Each repository has its own clock for commit and tag dates, one second
+ * per git command, so that a repository built by the same commands has the same commit ids on
+ * every run (signed objects excepted: signatures carry their own time). Close it to stop the gpg
+ * agent and give JGit its reader back.
  */
 public final class GitWorld implements AutoCloseable {
   private static final long EPOCH = 1_793_520_000L; // 2026-11-01T08:00:00Z
@@ -31,7 +32,6 @@ public final class GitWorld implements AutoCloseable {
   private final Path xdg;
   private final Path gnupg;
   private final SystemReader previous;
-  private long clock = EPOCH;
 
   public GitWorld(Path root) throws IOException {
     this.root = root;
@@ -94,22 +94,21 @@ public final class GitWorld implements AutoCloseable {
 
   /** Runs a command in {@code dir}; a non-zero exit fails the test with the command's output. */
   public String run(Path dir, String... command) throws IOException {
-    return runWithInput(dir, null, command);
+    return runAt(dir, null, EPOCH, command);
   }
 
-  /** Runs a command with {@code input} on its standard input. */
-  public String runWithInput(Path dir, byte[] input, String... command) throws IOException {
-    var process = start(dir, List.of(command), input);
+  private String runAt(Path dir, byte[] input, long date, String... command) throws IOException {
+    var process = start(dir, List.of(command), input, date);
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     finish(process, List.of(command), out);
     return out;
   }
 
-  private Process start(Path dir, List<String> command, byte[] input) throws IOException {
+  private Process start(Path dir, List<String> command, byte[] input, long seconds) throws IOException {
     var builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     builder.environment().clear();
     builder.environment().putAll(env());
-    String date = (clock++) + " +0000";
+    String date = seconds + " +0000";
     builder.environment().put("GIT_AUTHOR_DATE", date);
     builder.environment().put("GIT_COMMITTER_DATE", date);
     builder.environment().put("GIT_AUTHOR_NAME", "Ops Tester");
@@ -150,6 +149,7 @@ public final class GitWorld implements AutoCloseable {
   /** A repository with a working tree, driven through the git CLI. */
   public final class Repo {
     private final Path dir;
+    private long clock = EPOCH;
 
     private Repo(Path dir) {
       this.dir = dir;
@@ -215,10 +215,15 @@ public final class GitWorld implements AutoCloseable {
     }
 
     public String git(String... args) throws IOException {
+      return gitWithInput(null, args);
+    }
+
+    /** Runs git with {@code input} on its standard input (e.g. {@code hash-object --stdin}). */
+    public String gitWithInput(byte[] input, String... args) throws IOException {
       var command = new ArrayList<String>();
       command.add("git");
       command.addAll(List.of(args));
-      return run(dir, command.toArray(String[]::new));
+      return runAt(dir, input, clock++, command.toArray(String[]::new));
     }
   }
 

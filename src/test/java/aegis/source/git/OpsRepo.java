@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * The files of a small operations repository for tests: an environment (the project's own
- * sandbox definition), a module, three runbooks (one runs another, one touches nothing) and a
- * template, laid out as in this project.
+ * sandbox definition), a module, four runbooks (one runs another, one touches nothing, one takes
+ * a secret) and a template, laid out as in this project.
  */
 public final class OpsRepo {
   /** The sandbox environment, as this project defines it. */
@@ -35,11 +35,17 @@ public final class OpsRepo {
   public static final String HELLO = """
       runbook hello "Greets the platform"
 
+      import http
       import notify
       import template
       import "lib/names.aegis" as names
 
       param env: Environment
+
+      step "probe" {
+        let r = http.get("${env.prometheusUrl}/-/healthy", timeout: 5s)
+        notify.slack(env.slack, "#ops", "prometheus answered ${r.status}")
+      }
 
       step "announce" {
         notify.slack(env.slack, "#ops", "deploying ${names.partOf()} to ${env.name}")
@@ -59,6 +65,20 @@ public final class OpsRepo {
       """;
 
   /** Reads nothing and changes nothing: it runs without a cluster. */
+  /** Stores a secret it is given: its value must never show. */
+  public static final String ROTATE = """
+      runbook rotate "Stores the API token"
+
+      import vault
+
+      param env: Environment
+      param token: Secret
+
+      step "store" {
+        vault.write(env.vault, "secret/aegis/api-token", {"token": token})
+      }
+      """;
+
   public static final String NOOP = """
       runbook noop "Looks at the environment"
 
@@ -78,6 +98,7 @@ public final class OpsRepo {
         .write("runbooks/templates/motd.txt.j2", TEMPLATE)
         .write("runbooks/hello.aegis", HELLO)
         .write("runbooks/outer.aegis", OUTER)
-        .write("runbooks/noop.aegis", NOOP);
+        .write("runbooks/noop.aegis", NOOP)
+        .write("runbooks/rotate.aegis", ROTATE);
   }
 }

@@ -140,8 +140,7 @@ class SignatureTest {
   void aTagChangedAfterItWasSignedIsRefused() throws Exception {
     String original = repo.git("cat-file", "tag", "v1-rsa");
     String altered = original.replace("release v1-rsa", "release v1-rsa (approved)");
-    String id = world.runWithInput(repo.dir(), altered.getBytes(StandardCharsets.UTF_8), "git", "hash-object", "-t", "tag", "-w",
-        "--stdin").strip();
+    String id = repo.gitWithInput(altered.getBytes(StandardCharsets.UTF_8), "hash-object", "-t", "tag", "-w", "--stdin").strip();
     repo.git("update-ref", "refs/tags/v1-tampered", id);
     var e = refused("v1-tampered");
     assertEquals("bad signature: the signature of tag v1-rsa by key " + rsa + " (Release Manager <release@example.com>) "
@@ -152,8 +151,7 @@ class SignatureTest {
   void aCommitChangedAfterItWasSignedIsRefused() throws Exception {
     String original = repo.git("cat-file", "commit", signedCommit);
     String altered = original.replace("signed by the lead", "signed by the lead, honest");
-    String id = world.runWithInput(repo.dir(), altered.getBytes(StandardCharsets.UTF_8), "git", "hash-object", "-t", "commit",
-        "-w", "--stdin").strip();
+    String id = repo.gitWithInput(altered.getBytes(StandardCharsets.UTF_8), "hash-object", "-t", "commit", "-w", "--stdin").strip();
     repo.git("branch", "tampered", id);
     var e = refused("tampered");
     assertTrue(e.getMessage().startsWith("bad signature: the signature of commit " + id.substring(0, 12) + " by key " + ed25519),
