@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aegis.cli.Cli;
-import aegis.cli.CliContext;
 import aegis.source.git.GitWorld;
 import aegis.source.git.OpsRepo;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +88,7 @@ class PrPlanGoldenTest {
           var args = new ArrayList<>(List.of("pr-plan", "--repo", repo.dir().toString(), "--base", "main", "--head", c.name(),
               "--format", format));
           args.addAll(List.of(c.extraArgs()));
-          var r = aegis(args);
+          var r = PrPlanCli.run(dir.resolve("work"), Map.of("API_TOKEN", TOKEN), args);
           assertEquals(c.exit(), r.exit(), r.toString());
           assertEquals("", r.err(), "nothing on stderr");
           assertFalse(r.out().contains(TOKEN), "the secret input is never shown");
@@ -101,21 +97,6 @@ class PrPlanGoldenTest {
       }
     }
     return tests.stream();
-  }
-
-  record Result(int exit, String out, String err) {
-    @Override
-    public String toString() { return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err; }
-  }
-
-  static Result aegis(List<String> args) throws IOException {
-    Path work = Files.createDirectories(dir.resolve("work"));
-    var out = new StringWriter();
-    var err = new StringWriter();
-    var context = new CliContext(Map.of("AEGIS_HOME", work.resolve("home").toString(), "API_TOKEN", TOKEN), false, work,
-        work.resolve("crashes"));
-    int exit = Cli.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), context);
-    return new Result(exit, out.toString(), err.toString());
   }
 
   private static void check(String file, String actual) throws IOException {
