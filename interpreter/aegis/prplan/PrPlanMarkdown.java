@@ -142,7 +142,7 @@ public final class PrPlanMarkdown {
     if (cutActions > 0) what.add(cutActions + " of " + actions + " changed actions");
     return "> [!WARNING]\n> **This comment is too long:** " + (what.isEmpty() ? "some details" : String.join(" and ", what))
         + " are not shown (it is kept under " + limit + " characters). For everything, run `aegis pr-plan` with "
-        + "`--format json`, or see the log of this job.\n\n";
+        + "`--format json`, or download the report the CI job keeps.\n\n";
   }
 
   /** The folded details of a runbook, or null when there is nothing to tell (its plan did not change). */
