@@ -46,7 +46,7 @@ public record GitUrl(String remote, String path, String ref) {
       throw bad(text, "the scheme `" + scheme + "` is not supported; use file://, https:// or ssh://");
     }
     int afterScheme = schemeEnd + 3;
-    int separator = url.indexOf("//", afterScheme + 1);
+    int separator = url.indexOf("//", afterScheme);
     if (separator < 0) {
       throw bad(text, "there is no `//` between the repository and the path of the runbook in it");
     }

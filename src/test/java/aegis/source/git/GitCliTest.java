@@ -134,6 +134,38 @@ class GitCliTest {
   }
 
   @Test
+  void resumeReadsTheCommitTheJournalRecorded() throws Exception {
+    String gate = """
+        runbook gate "Waits for a person"
+
+        param env: Environment
+
+        step "look" {
+          approve "a person must look first"
+        }
+
+        step "after" {
+          check env.name == "sandbox" else fail "this is not the sandbox"
+        }
+        """;
+    var repo = OpsRepo.fill(world.repo("resume")).write("runbooks/gate.aegis", gate);
+    String c1 = repo.commit("one");
+    repo.tag("v1");
+    Path work = dir.resolve("work-resume");
+    var waiting = aegis(work, "run", repo.runbook("runbooks/gate.aegis", "v1"), "--env", "sandbox", "--yes");
+    assertEquals(5, waiting.exit(), waiting.toString());
+    var store = new RunStore(new AegisHome(work.resolve("home")));
+    var runId = store.list(1).getFirst().runId();
+    assertEquals(c1, store.read(runId).header().orElseThrow().gitCommit());
+
+    repo.write("runbooks/gate.aegis", gate.replace("a person must look first", "someone else looks"));
+    repo.commit("two");
+    repo.moveTag("v1");
+    var resumed = aegis(work, "resume", runId.value(), "--approve", "look");
+    assertEquals(0, resumed.exit(), "the journal's commit is resumed, not where v1 points now: " + resumed);
+  }
+
+  @Test
   void signaturesAreRequiredOnlyWhenAskedForAndRefusalsExit4() throws Exception {
     var repo = OpsRepo.fill(world.repo("cli-signed"));
     repo.commit("one");
