@@ -7,7 +7,7 @@ public final class Builtins {
   private Builtins() {}
 
   public static List<BuiltinModule> modules() {
-    return List.of();
+    return List.of(new aegis.adapters.k8s.K8sModule());
   }
 
   public static BuiltinRegistry registry() {

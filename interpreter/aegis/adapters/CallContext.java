@@ -27,4 +27,13 @@ public interface CallContext {
 
   /** A line of progress for the person running the runbook (never a secret). */
   void progress(String message);
+
+  /**
+   * The run's environment (a core {@code Environment} record), for built-ins that reach systems
+   * through it (e.g. {@code k8s}, through {@code env.kubernetes}); null when the run has none.
+   */
+  default aegis.eval.Value.Rec environment() { return null; }
+
+  /** The directory of the runbook being run, for paths relative to it; null for the working directory. */
+  default java.nio.file.Path runbookDirectory() { return null; }
 }
