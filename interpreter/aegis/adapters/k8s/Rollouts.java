@@ -72,7 +72,7 @@ public final class Rollouts {
     long revision = number(annotation(d.getMetadata().getAnnotations(), REVISION));
     ReplicaSet newRs = observed ? History.newReplicaSet(kube, d) : null;
     if (newRs != null) revision = Math.max(revision, number(annotation(newRs.getMetadata().getAnnotations(), REVISION)));
-    List<PodInfo> failing = newRs == null ? List.of() : notReady(kube, ns, Map.of(TEMPLATE_HASH, label(newRs.getMetadata().getLabels(), TEMPLATE_HASH)));
+    List<PodInfo> failing = newRs == null ? List.of() : notReady(kube, ns, TEMPLATE_HASH, label(newRs.getMetadata().getLabels(), TEMPLATE_HASH));
     if (st != null) {
       for (DeploymentCondition c : st.getConditions()) {
         if ("Progressing".equals(c.getType()) && "ProgressDeadlineExceeded".equals(c.getReason())) {
@@ -106,7 +106,7 @@ public final class Rollouts {
         : updateRevision != null && updateRevision.equals(st.getCurrentRevision());
     boolean complete = observed && ready >= desired && revisionsDone;
     long revision = History.statefulSetRevision(kube, s);
-    List<PodInfo> failing = updateRevision == null ? List.of() : notReady(kube, ns, Map.of(REVISION_HASH, updateRevision));
+    List<PodInfo> failing = notReady(kube, ns, REVISION_HASH, updateRevision);
     return judged(kube, ns, name, "StatefulSet", revision, desired, updated, ready, available, complete, failing);
   }
 
@@ -137,9 +137,10 @@ public final class Rollouts {
     return "Unschedulable".equals(p.reason()) ? "FailedScheduling" : null;
   }
 
-  private static List<PodInfo> notReady(Kube kube, String ns, Map<String, String> selector) {
-    if (selector.containsValue(null)) return List.of();
-    return Pods.list(kube, ns, selector).stream().filter(p -> !p.healthy()).toList();
+  /** Pods labelled {@code key=value} that are not healthy; none when the value is unknown. */
+  private static List<PodInfo> notReady(Kube kube, String ns, String key, String value) {
+    if (value == null) return List.of();
+    return Pods.list(kube, ns, Map.of(key, value)).stream().filter(p -> !p.healthy()).toList();
   }
 
   /** The message of the newest Warning event about pod {@code name}, or a pointer to {@code events}. */
