@@ -23,8 +23,9 @@ final class K8sFailures {
     }
     if (e instanceof KubernetesClientException k) {
       String said = serverMessage(k);
+      // No HTTP status (0 or -1): the request never got an answer.
+      if (k.getCode() <= 0) return new AdapterException("kubernetes", unreachable(what, server, k), e);
       return new AdapterException("kubernetes", switch (k.getCode()) {
-        case 0 -> unreachable(what, server, k);
         case 401 -> what + ": the API server at " + server + " rejected the credentials (401 Unauthorized); check the token or kubeconfig user";
         case 403 -> what + ": forbidden (403): " + said + "; the account needs an RBAC Role granting it";
         case 404 -> what + ": not found (404): " + said;
