@@ -66,6 +66,11 @@ public final class MockCluster implements AutoCloseable {
     dispatcher.failNext(method, pathPrefix, code, reason, message);
   }
 
+  /** Answers GET {@code pathAndQuery} (exactly as the client sends it) with {@code body}, always. */
+  public void expectGet(String pathAndQuery, String body) {
+    server.expect().get().withPath(pathAndQuery).andReturn(200, body).always();
+  }
+
   @Override
   public void close() {
     if (controller != null) controller.close();
