@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * kubectl's client-side apply, computed here: the object after applying {@code desired} to
  * {@code live}, given the manifest applied last time ({@code lastApplied}, kept in an annotation).
- * Fields the manifest sets take its values; fields it dropped since last time are removed; fields
- * nobody declared (server defaults, other controllers' annotations) are kept. Lists whose items
+ * Fields the manifest sets take its values; fields it dropped since last time are removed (of a
+ * dropped map, only the keys it declared); fields nobody declared (server defaults, other
+ * controllers' annotations) are kept. Lists whose items
  * all carry a {@code name} (containers, env, ports, volumes) merge item by item, as strategic
  * merge does; other lists are replaced.
  *
@@ -24,13 +25,27 @@ final class ApplyMerge {
   private ApplyMerge() {}
 
   static JsonNode merge(JsonNode live, JsonNode lastApplied, JsonNode desired) {
+    return merge(live, lastApplied, desired, "");
+  }
+
+  private static JsonNode merge(JsonNode live, JsonNode lastApplied, JsonNode desired, String key) {
     if (desired instanceof ObjectNode d && live instanceof ObjectNode l) {
       ObjectNode out = l.deepCopy();
       for (var e : d.properties()) {
-        out.set(e.getKey(), merge(l.get(e.getKey()), child(lastApplied, e.getKey()), e.getValue()));
+        out.set(e.getKey(), merge(l.get(e.getKey()), child(lastApplied, e.getKey()), e.getValue(), quantityParent(key) ? "quantity" : e.getKey()));
       }
       if (lastApplied instanceof ObjectNode last) {
-        for (var e : last.properties()) if (!d.has(e.getKey())) out.remove(e.getKey());
+        for (var e : last.properties()) {
+          if (d.has(e.getKey())) continue;
+          // Dropped from the manifest: remove what aegis declared there, not what others added beside it.
+          if (e.getValue() instanceof ObjectNode declared && out.get(e.getKey()) instanceof ObjectNode current) {
+            var rest = (ObjectNode) merge(current, declared, d.objectNode(), e.getKey());
+            if (rest.isEmpty()) out.remove(e.getKey());
+            else out.set(e.getKey(), rest);
+          } else {
+            out.remove(e.getKey());
+          }
+        }
       }
       return out;
     }
@@ -40,11 +55,31 @@ final class ApplyMerge {
       ArrayNode out = d.arrayNode();
       for (JsonNode item : d) {
         String name = item.get("name").asText();
-        out.add(merge(liveByName.get(name), lastByName.get(name), item));
+        out.add(merge(liveByName.get(name), lastByName.get(name), item, ""));
       }
       return out;
     }
+    // The API server keeps quantities in canonical form (2000m is stored as 2): the same amount is no change.
+    if ("quantity".equals(key) && live != null && live.isValueNode() && desired.isValueNode() && sameAmount(live.asText(), desired.asText())) {
+      return live.deepCopy();
+    }
     return desired.deepCopy();
+  }
+
+  /** Maps whose values are quantities: resource requests, limits, capacities, hard quotas. */
+  private static boolean quantityParent(String key) {
+    return switch (key) {
+      case "requests", "limits", "capacity", "allocatable", "hard", "overhead" -> true;
+      default -> false;
+    };
+  }
+
+  private static boolean sameAmount(String a, String b) {
+    try {
+      return aegis.eval.Quantities.parseQuantity(a).amount().compareTo(aegis.eval.Quantities.parseQuantity(b).amount()) == 0;
+    } catch (RuntimeException notQuantities) {
+      return false;
+    }
   }
 
   private static JsonNode child(JsonNode node, String key) { return node == null ? null : node.get(key); }

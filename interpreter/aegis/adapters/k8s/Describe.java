@@ -37,8 +37,12 @@ public final class Describe {
   private Describe() {}
 
   public static String describe(Kube kube, String ns, String kindName, String name, Instant now) {
-    String[] kind = KINDS.get(kindName.toLowerCase(Locale.ROOT).replaceAll("s$", "").replace("ingresse", "ingress"));
-    if (kind == null) kind = KINDS.get(kindName.toLowerCase(Locale.ROOT));
+    String lower = kindName.toLowerCase(Locale.ROOT);
+    String[] kind = KINDS.get(lower);
+    // Plurals as kubectl accepts them: pods, deployments, ingresses, networkpolicies.
+    if (kind == null && lower.endsWith("ies")) kind = KINDS.get(lower.substring(0, lower.length() - 3) + "y");
+    if (kind == null && lower.endsWith("es")) kind = KINDS.get(lower.substring(0, lower.length() - 2));
+    if (kind == null && lower.endsWith("s")) kind = KINDS.get(lower.substring(0, lower.length() - 1));
     if (kind == null) {
       throw new AdapterException("kubernetes", "describe does not know the kind `" + kindName + "`; use one of pod, deployment, "
           + "statefulset, replicaset, service, pvc, configmap, secret, serviceaccount, ingress, networkpolicy, certificate, pdb");

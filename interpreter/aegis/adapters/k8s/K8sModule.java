@@ -113,7 +113,10 @@ public final class K8sModule implements BuiltinModule {
       var refs = changes.stream().filter(c -> c.op() == kind).map(c -> c.ref().describe()).toList();
       if (!refs.isEmpty()) description.append("; ").append(kind.name().toLowerCase()).append(' ').append(String.join(", ", refs));
     }
-    return new ActionPreview("k8s " + (namespace == null ? "" : namespace + " ") + source, op, description.toString(),
+    var names = changes.stream().map(c -> c.ref().kind() + "/" + c.ref().name()).toList();
+    String target = names.size() <= 3 ? String.join(", ", names)
+        : String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more";
+    return new ActionPreview("k8s " + (namespace == null ? "" : namespace + ": ") + target, op, description.toString(),
         Applier.side(changes, false), Applier.side(changes, true));
   }
 
@@ -212,9 +215,14 @@ public final class K8sModule implements BuiltinModule {
     String ns = args.string(0);
     String name = args.string(1);
     String kind = kind(args, 2);
-    var state = ctx.mode() == CallContext.Mode.PLAN
-        ? Rollouts.status(kube, ns, name, kind)
-        : Rollouts.await(kube, ns, name, kind, args.duration(3), ctx.deadline(), pollInterval, ctx::progress);
+    if (ctx.mode() == CallContext.Mode.PLAN) {
+      // A workload the plan is about to create has no status yet: its rollout is known after apply.
+      if (Workloads.find(kube, ns, name, kind) == null) {
+        return new Value.Unknown("the rollout of " + kind + " " + ns + "/" + name + ", which does not exist yet");
+      }
+      return K8sValues.rollout(Rollouts.status(kube, ns, name, kind), Instant.now());
+    }
+    var state = Rollouts.await(kube, ns, name, kind, args.duration(3), ctx.deadline(), pollInterval, ctx::progress);
     return K8sValues.rollout(state, Instant.now());
   }
 

@@ -281,6 +281,26 @@ class K8sApplyTest {
     }
   }
 
+  @Test
+  void podsAreListedPageByPage() {
+    var pods = cluster.client().pods().inNamespace("g1");
+    for (int n = 0; n < 1100; n++) {
+      pods.resource(new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName("p-" + n).addToLabels("app", "load")
+          .endMetadata().build()).create();
+    }
+    cluster.resetRequests();
+    assertEquals(1100, items(call(ctx, "pods", s("g1"), map("app", "load"))).size());
+    assertEquals(Map.of("GET", 3), cluster.requests(), "pages of 500: 500, 500, 100");
+  }
+
+  @Test
+  void aPlannedRolloutOfAWorkloadNotYetCreatedIsKnownAfterApply() {
+    var status = call(plan, "awaitRollout", s("u1"), s("new"), deployment(), d(Duration.ofMinutes(10)));
+    assertTrue(status instanceof Value.Unknown, status.show());
+    var missing = assertThrows(AdapterException.class, () -> call(ctx, "rolloutStatus", s("u1"), s("new"), deployment()));
+    assertEquals("Deployment u1/new does not exist", missing.getMessage());
+  }
+
   static String resource(String name) throws Exception {
     try (var in = K8sApplyTest.class.getResourceAsStream("/k8s/tls/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
