@@ -83,14 +83,22 @@ final class PodSimulator {
     return updated;
   }
 
+  /** Whether two statuses say the same (round trips through the API add and drop empty fields, so compare what matters). */
   private static boolean same(PodStatus a, PodStatus b) {
-    return java.util.Objects.equals(a.getPhase(), b.getPhase())
-        && java.util.Objects.equals(a.getContainerStatuses(), b.getContainerStatuses())
-        && java.util.Objects.equals(conditionTypes(a), conditionTypes(b));
+    return signature(a).equals(signature(b));
   }
 
-  private static List<String> conditionTypes(PodStatus s) {
-    return s.getConditions().stream().map(c -> c.getType() + "=" + c.getStatus()).toList();
+  private static String signature(PodStatus s) {
+    var out = new StringBuilder(String.valueOf(s.getPhase()));
+    for (var c : s.getConditions()) out.append('|').append(c.getType()).append('=').append(c.getStatus()).append(c.getReason());
+    for (var c : s.getContainerStatuses()) {
+      var state = c.getState();
+      String now = state == null ? "?" : state.getRunning() != null ? "running"
+          : state.getWaiting() != null ? "waiting:" + state.getWaiting().getReason()
+          : state.getTerminated() != null ? "terminated:" + state.getTerminated().getReason() : "?";
+      out.append('|').append(c.getName()).append(c.getReady()).append(c.getRestartCount()).append(now);
+    }
+    return out.toString();
   }
 
   private PodStatus running(Pod pod, boolean ready) {

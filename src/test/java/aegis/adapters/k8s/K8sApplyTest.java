@@ -282,6 +282,23 @@ class K8sApplyTest {
   }
 
   @Test
+  void theDeploysManifestsApplyAndReplanAsNoChange() throws Exception {
+    var applies = DeployManifests.render("1.0.0", 2);
+    for (var a : applies) call(ctx, "apply", s(a.yaml()), a.namespace() == null ? NULL : s(a.namespace()));
+    assertNotNull(cluster.client().rbac().clusterRoleBindings().withName("vault-token-review-" + DeployManifests.NAMESPACE).get(),
+        "cluster-scoped: applied without a namespace");
+    assertNotNull(cluster.client().storage().v1().storageClasses().withName("fast-ssd").get());
+    assertNotNull(cluster.client().genericKubernetesResources(Kinds.CERTIFICATE).inNamespace(DeployManifests.NAMESPACE)
+        .withName("aegisshield-tls").get());
+    cluster.resetRequests();
+    for (var a : applies) {
+      var p = preview(plan, "apply", s(a.yaml()), a.namespace() == null ? NULL : s(a.namespace()));
+      assertEquals("noop", p.operation(), a.name() + ": " + p.description());
+    }
+    assertEquals(Map.of("GET", cluster.requests().get("GET")), cluster.requests());
+  }
+
+  @Test
   void podsAreListedPageByPage() {
     var pods = cluster.client().pods().inNamespace("g1");
     for (int n = 0; n < 1100; n++) {

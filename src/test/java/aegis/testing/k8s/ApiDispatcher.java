@@ -30,6 +30,8 @@ final class ApiDispatcher extends Dispatcher {
   private final Dispatcher crud;
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
+  private final Map<String, ObjectNode> snapshots = new ConcurrentHashMap<>();
+  private final AtomicInteger nextSnapshot = new AtomicInteger();
 
   ApiDispatcher(Dispatcher crud) { this.crud = crud; }
 
@@ -45,6 +47,7 @@ final class ApiDispatcher extends Dispatcher {
         }
       }
     }
+    if ("GET".equals(request.getMethod()) && request.getPath().contains("continue=")) return paged(request.getPath(), null);
     MockResponse response = crud.dispatch(request);
     return "GET".equals(request.getMethod()) ? paged(request.getPath(), response) : response;
   }
@@ -62,38 +65,68 @@ final class ApiDispatcher extends Dispatcher {
     faults.add(new Fault(method, pathPrefix, code, reason, message));
   }
 
+  /** What an API server answers for a continue token whose snapshot it no longer has. */
+  private static MockResponse gone() {
+    return status(new Fault("GET", "", 410, "Expired", "The provided continue parameter is too old to display a consistent list result."));
+  }
+
   private static MockResponse status(Fault f) {
     String body = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":"
         + JSON.valueToTree(f.message()) + ",\"reason\":\"" + f.reason() + "\",\"code\":" + f.code() + "}";
     return new MockResponse().setResponseCode(f.code()).setHeader("Content-Type", "application/json").setBody(body);
   }
 
-  /** Serves the page {@code continue} (an offset) of {@code limit} items, as an API server would. */
-  private static MockResponse paged(String path, MockResponse response) {
+  /**
+   * Serves list pages as an API server does: the first request with {@code limit} takes a snapshot
+   * of the whole list; {@code continue} tokens ({@code snapshot:offset}) page through that
+   * snapshot, so a listing is consistent and the CRUD store is asked once per listing.
+   */
+  private MockResponse paged(String path, MockResponse fresh) {
     int q = path.indexOf('?');
-    if (q < 0 || response.code() != 200 || response.getBody() == null) return response;
+    if (q < 0) return fresh;
     long limit = 0;
-    int offset = 0;
+    String token = null;
     for (String part : path.substring(q + 1).split("&")) {
       int eq = part.indexOf('=');
       if (eq < 0) continue;
       String value = URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
       if (part.startsWith("limit=")) limit = Long.parseLong(value);
-      if (part.startsWith("continue=") && !value.isEmpty()) offset = Integer.parseInt(value);
+      if (part.startsWith("continue=") && !value.isEmpty()) token = value;
     }
-    if (limit <= 0) return response;
+    if (limit <= 0) return fresh;
     try {
-      JsonNode list = JSON.readTree(response.getBody().getBytes());
-      if (!(list instanceof ObjectNode obj) || !(obj.get("items") instanceof ArrayNode items)) return response;
-      ArrayNode page = JSON.createArrayNode();
-      for (int i = offset; i < Math.min(items.size(), offset + limit); i++) page.add(items.get(i));
-      obj.set("items", page);
-      ObjectNode meta = obj.get("metadata") instanceof ObjectNode m ? m : obj.putObject("metadata");
-      if (offset + limit < items.size()) meta.put("continue", Long.toString(offset + limit));
-      else meta.remove("continue");
-      return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json").setBody(JSON.writeValueAsString(obj));
+      ObjectNode list;
+      int offset = 0;
+      String snapshot;
+      if (token == null) {
+        if (fresh.code() != 200 || fresh.getBody() == null) return fresh;
+        if (!(JSON.readTree(fresh.getBody().getBytes()) instanceof ObjectNode obj) || !(obj.get("items") instanceof ArrayNode)) {
+          return fresh;
+        }
+        list = obj;
+        snapshot = Integer.toString(nextSnapshot.incrementAndGet());
+        snapshots.put(snapshot, list);
+      } else {
+        snapshot = token.substring(0, token.indexOf(':'));
+        offset = Integer.parseInt(token.substring(token.indexOf(':') + 1));
+        list = snapshots.get(snapshot);
+        if (list == null) return gone();
+      }
+      var items = (ArrayNode) list.get("items");
+      ObjectNode page = JSON.createObjectNode();
+      list.properties().forEach(e -> { if (!e.getKey().equals("items")) page.set(e.getKey(), e.getValue().deepCopy()); });
+      page.set("items", JSON.createArrayNode().addAll(java.util.stream.IntStream.range(offset, (int) Math.min(items.size(), offset + limit))
+          .mapToObj(items::get).toList()));
+      ObjectNode meta = page.get("metadata") instanceof ObjectNode m ? m : page.putObject("metadata");
+      if (offset + limit < items.size()) {
+        meta.put("continue", snapshot + ":" + (offset + limit));
+      } else {
+        meta.remove("continue");
+        snapshots.remove(snapshot);
+      }
+      return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json").setBody(JSON.writeValueAsString(page));
     } catch (java.io.IOException e) {
-      return response;
+      return fresh;
     }
   }
 }
