@@ -231,8 +231,11 @@ class K8sApplyTest {
   }
 
   @Test
-  void previewsSendNoWriteRequest() throws Exception {
-    call(ctx, "apply", s(deploymentYaml("p1", "web", "shop/web:1.0", 1)), s("p1"));
+  void previewsSendNoWriteRequest(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("sa.yaml"), "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: planned}\n");
+    String certificate = "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: site}\n"
+        + "spec: {secretName: site-tls, dnsNames: [a.example], issuerRef: {kind: ClusterIssuer, name: letsencrypt}}\n";
+    call(ctx, "apply", s(deploymentYaml("p1", "web", "shop/web:1.0", 1) + "---\n" + certificate), s("p1"));
     call(ctx, "ensureSecret", s("p1"), s("db"), map("password", secret("x")), b(false));
     call(ctx, "apply", s(deploymentYaml("p1", "web", "shop/web:1.1", 1)), s("p1"));
     cluster.resetRequests();
@@ -247,6 +250,10 @@ class K8sApplyTest {
     cluster.client().pods().inNamespace("p1").resource(new io.fabric8.kubernetes.api.model.PodBuilder()
         .withNewMetadata().withName("lonely").endMetadata().build()).create();
     var delete = preview(plan, "deletePod", s("p1"), s("lonely"));
+    try (var inDir = TestContext.plan(cluster.url()).runbookDirectory(dir)) {
+      assertEquals("create", preview(inDir, "applyFiles", s("sa.yaml"), s("p1")).operation());
+    }
+    assertEquals("renew", preview(plan, "renewCertificate", s("p1"), s("site")).operation());
     assertTrue(delete.description().contains("no controller"), delete.description());
     var requests = cluster.requests();
     assertTrue(requests.getOrDefault("GET", 0) > 0);

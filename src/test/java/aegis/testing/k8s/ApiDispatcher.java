@@ -1,7 +1,6 @@
 package aegis.testing.k8s;
 
 import aegis.sandbox.k8s.MockController;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
