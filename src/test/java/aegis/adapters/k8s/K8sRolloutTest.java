@@ -110,6 +110,16 @@ class K8sRolloutTest {
   }
 
   @Test
+  void theStepDeadlineCutsTheWaitShort() throws Exception {
+    deploy("r10", "slow", "shop/slow:stall");
+    try (var bounded = TestContext.apply(cluster.url()).deadline(java.time.Instant.now().plusMillis(400))) {
+      var status = call(bounded, "awaitRollout", s("r10"), s("slow"), deployment(), d(Duration.ofMinutes(10)));
+      assertEquals("Timeout", text(status, "reason"), status.show());
+      assertTrue(bounded.progress.getFirst().startsWith("slow: "), bounded.progress.toString());
+    }
+  }
+
+  @Test
   void restartScaleAndSetImageChangeTheCluster() {
     deploy("r7", "web", "shop/web:1.0");
     await("r7", "web", deployment(), Duration.ofSeconds(10));
