@@ -161,14 +161,20 @@ public final class Engine {
   static ObjectNode realJson(Map<String, Value> inputs) {
     var node = JsonNodeFactory.instance.objectNode();
     inputs.forEach((k, v) -> node.set(k, v instanceof Value.Secret s ? JsonNodeFactory.instance.textNode(s.reveal())
-        : ValueJson.toJson(v)));
+        : inputJson(v)));
     return node;
   }
 
   static ObjectNode redactedJson(Map<String, Value> inputs) {
     var node = JsonNodeFactory.instance.objectNode();
-    inputs.forEach((k, v) -> node.set(k, ValueJson.toJson(v)));
+    inputs.forEach((k, v) -> node.set(k, inputJson(v)));
     return node;
+  }
+
+  /** An input as recorded: the environment by its name (its text is hashed separately), the rest as JSON. */
+  private static com.fasterxml.jackson.databind.JsonNode inputJson(Value v) {
+    if (v instanceof Value.Rec r && r.type().equals("Environment")) return JsonNodeFactory.instance.textNode(r.get("name").show());
+    return ValueJson.toJson(v);
   }
 
   private static Set<String> secretNames(Map<String, Value> inputs) {
