@@ -59,7 +59,9 @@ final class RunSupport {
   }
 
   void show(List<Diagnostic> diagnostics) {
+    out.flush();
     if (!diagnostics.isEmpty()) err.print(DiagnosticRenderer.render(diagnostics, color));
+    err.flush();
   }
 
   /** The exit status of a finished apply, after its summary. */
