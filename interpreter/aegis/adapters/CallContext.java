@@ -29,11 +29,26 @@ public interface CallContext {
   void progress(String message);
 
   /**
-   * The run's environment (a core {@code Environment} record), for built-ins that reach systems
-   * through it (e.g. {@code k8s}, through {@code env.kubernetes}); null when the run has none.
+   * The environment the run targets (the {@code core.Environment} value), for adapters whose
+   * functions take no endpoint (Kubernetes) and for credentials kept in its Vault; null when the
+   * call is not part of a run (tests of a single adapter).
    */
   default aegis.eval.Value.Rec environment() { return null; }
 
-  /** The directory of the runbook being run, for paths relative to it; null for the working directory. */
-  default java.nio.file.Path runbookDirectory() { return null; }
+  /**
+   * A file that belongs with the runbook (a template), by a path relative to the runbook's
+   * directory, read from the same place the runbook came from (a directory or a git commit).
+   */
+  default String readSource(String relativePath) throws java.io.IOException {
+    throw new java.io.FileNotFoundException(relativePath + " (this run has no source directory)");
+  }
+
+  /**
+   * The names of the files directly in a directory that belongs with the runbook (relative to the
+   * runbook's directory, from the same place as {@link #readSource}), e.g. for
+   * {@code k8s.applyFiles("rbac/")}; fails when it is not a directory.
+   */
+  default java.util.List<String> listSource(String relativeDirectory) throws java.io.IOException {
+    throw new java.io.FileNotFoundException(relativeDirectory + " (this run has no source directory)");
+  }
 }

@@ -8,6 +8,7 @@ import aegis.source.SourceLoader;
 import aegis.syntax.ParseResult;
 import aegis.syntax.Parser;
 import aegis.syntax.SourceFile;
+import aegis.types.Checker;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,8 +88,29 @@ final class CheckCommand extends AegisCommand {
    * Name resolution, types and effects over the parsed files. Until {@code aegis.types} is wired
    * in here, {@code check} reports syntax errors only.
    */
-  private List<Diagnostic> typeCheck(List<ParseResult> parsed) {
-    return List.of();
+  /**
+   * The checker's findings beyond the syntax errors already collected. One checker for all files,
+   * so each stdlib module is checked once; files of {@code stdlib/} are checked as stdlib modules
+   * (they may declare {@code extern fn}).
+   */
+  private static List<Diagnostic> typeCheck(List<ParseResult> parsed) {
+    var checker = Checker.standard();
+    var out = new ArrayList<Diagnostic>();
+    for (ParseResult result : parsed) {
+      var syntax = new java.util.HashSet<>(result.diagnostics());
+      var checked = isStdlibModule(result) ? checker.checkStdlibModule(result) : checker.check(result);
+      for (var d : checked.diagnostics()) if (!syntax.contains(d)) out.add(d);
+    }
+    return out;
+  }
+
+  /** A module file in a directory called {@code stdlib}, named like the module it declares. */
+  private static boolean isStdlibModule(ParseResult result) {
+    var path = result.ast().source().path();
+    if (path == null || !(result.ast().header() instanceof aegis.syntax.ast.Header.Module m)) return false;
+    var parent = path.toAbsolutePath().getParent();
+    return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("stdlib")
+        && path.getFileName().toString().equals(m.name().name() + ".aegis");
   }
 
   private static FileReport rejected(Diagnostic problem) {

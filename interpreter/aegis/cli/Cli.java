@@ -16,7 +16,8 @@ public final class Cli {
    * {@code @Command} class (an {@link AegisCommand}, ideally) and one line here; {@link #create}
    * gives each the version provider and the exit-code list.
    */
-  static final List<Class<?>> SUBCOMMANDS = List.of(CheckCommand.class, RunsCommand.class, UnlockCommand.class);
+  static final List<Class<?>> SUBCOMMANDS = List.of(CheckCommand.class, PlanCommand.class, ApplyCommand.class,
+      RunCommand.class, ResumeCommand.class, RunsCommand.class, UnlockCommand.class);
 
   private Cli() {}
 

@@ -1,6 +1,5 @@
 package aegis.cli;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,7 +8,14 @@ import java.util.Map;
  */
 public enum ExitCode {
   OK(0, "success (warnings may have been reported)"),
-  FAILURE(1, "errors were found, or the command failed"),
+  /** Only with {@code plan --detailed-exitcode}. */
+  CHANGES_PENDING(2, "with plan --detailed-exitcode: the plan has changes to apply"),
+  /** A run stopped at an {@code approve} gate or before a destructive call. */
+  WAITING(5, "the run is waiting for approval: resume it with aegis resume RUN_ID --approve NAME"),
+  FAILURE(1, "errors were found, or the command failed (a step, check or fail stopped the run)"),
+  /** The environment is locked, the saved plan is stale, or the change window is closed. */
+  REFUSED(4, "refused: the environment is locked by another run, the saved plan is stale, or the apply "
+      + "was not confirmed"),
   USAGE(2, "usage error: unknown command or option, missing or bad argument"),
   BAD_INPUT(3, "an input cannot be used: a path that is missing or unreadable, a directory with no "
       + "aegis source, a binary or non-UTF-8 file, or one over 8 MiB"),
@@ -39,8 +45,8 @@ public enum ExitCode {
 
   /** Status to description, in order, for the {@code Exit codes:} section of {@code --help}. */
   public static Map<String, String> describe() {
-    Map<String, String> all = new LinkedHashMap<>();
-    for (ExitCode c : values()) all.put(Integer.toString(c.code), c.description);
+    Map<String, String> all = new java.util.TreeMap<>(java.util.Comparator.comparingInt(Integer::parseInt));
+    for (ExitCode c : values()) all.merge(Integer.toString(c.code), c.description, (a, b) -> b + "; " + a);
     return all;
   }
 }

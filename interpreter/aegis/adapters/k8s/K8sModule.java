@@ -78,12 +78,12 @@ public final class K8sModule implements BuiltinModule {
 
   @Extern("applyFiles")
   public Value applyFiles(CallContext ctx, Args args) {
-    return applied(ctx, ManifestFiles.read(ctx.runbookDirectory(), args.string(0)), args.isNull(1) ? null : args.string(1));
+    return applied(ctx, ManifestFiles.read(ctx, args.string(0)), args.isNull(1) ? null : args.string(1));
   }
 
   @PlanFor("applyFiles")
   public ActionPreview planApplyFiles(CallContext ctx, Args args) {
-    return applyPreview(ctx, ManifestFiles.read(ctx.runbookDirectory(), args.string(0)), args.isNull(1) ? null : args.string(1),
+    return applyPreview(ctx, ManifestFiles.read(ctx, args.string(0)), args.isNull(1) ? null : args.string(1),
         args.string(0));
   }
 

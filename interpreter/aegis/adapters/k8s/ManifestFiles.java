@@ -1,36 +1,36 @@
 package aegis.adapters.k8s;
 
 import aegis.adapters.AdapterException;
+import aegis.adapters.CallContext;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
-/** Manifests from one YAML file, or every {@code .yaml}/{@code .yml} file of a directory (sorted, not recursive). */
+/**
+ * Manifests from one YAML file, or from every {@code .yaml}/{@code .yml} file of a directory
+ * (sorted by name, not recursive), relative to the runbook and read from where it came from.
+ */
 final class ManifestFiles {
   private ManifestFiles() {}
 
-  static List<ObjectNode> read(Path base, String path) {
-    Path target = (base == null ? Path.of("") : base).resolve(path).normalize();
-    if (!Files.exists(target)) throw new AdapterException("kubernetes", "no manifest file or directory at " + target);
+  static List<ObjectNode> read(CallContext ctx, String path) {
     try {
-      List<Path> files;
-      if (Files.isDirectory(target)) {
-        try (Stream<Path> s = Files.list(target)) {
-          files = s.filter(p -> Files.isRegularFile(p) && (p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))).sorted().toList();
-        }
-        if (files.isEmpty()) throw new AdapterException("kubernetes", target + " holds no .yaml or .yml file");
+      List<String> files;
+      if (isYaml(path)) {
+        files = List.of(path);
       } else {
-        files = List.of(target);
+        String dir = path.endsWith("/") ? path : path + "/";
+        files = ctx.listSource(path).stream().filter(ManifestFiles::isYaml).sorted().map(name -> dir + name).toList();
+        if (files.isEmpty()) throw new AdapterException("kubernetes", path + " holds no .yaml or .yml file");
       }
       var out = new ArrayList<ObjectNode>();
-      for (Path f : files) out.addAll(Manifests.parse(Files.readString(f), f.toString()));
+      for (String f : files) out.addAll(Manifests.parse(ctx.readSource(f), f));
       return out;
     } catch (IOException e) {
-      throw new AdapterException("kubernetes", "cannot read manifests at " + target + ": " + e.getMessage());
+      throw new AdapterException("kubernetes", "cannot read manifests at " + path + " (relative to the runbook): " + e.getMessage());
     }
   }
+
+  private static boolean isYaml(String name) { return name.endsWith(".yaml") || name.endsWith(".yml"); }
 }

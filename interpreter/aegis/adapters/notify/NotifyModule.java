@@ -9,7 +9,6 @@ import aegis.adapters.Deadlines;
 import aegis.adapters.Extern;
 import aegis.adapters.PlanFor;
 import aegis.eval.Value;
-import aegis.eval.ValueJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.net.http.HttpClient;
@@ -49,7 +48,7 @@ public final class NotifyModule implements BuiltinModule {
   public ActionPreview planMail(CallContext ctx, Args args) {
     var smtp = args.record(0);
     var from = text(smtp.get("from"));
-    var to = args.get(1) instanceof Value.ListV l ? l.items().stream().map(NotifyModule::text).toList() : List.of(ValueJson.UNKNOWN);
+    var to = args.get(1) instanceof Value.ListV l ? l.items().stream().map(NotifyModule::text).toList() : List.of(aegis.plan.PlanValues.UNKNOWN_TEXT);
     var subject = text(args.get(2));
     var desired = NODES.objectNode().put("from", from).put("subject", subject).put("body", text(args.get(3)));
     to.forEach(desired.putArray("to")::add);
@@ -182,7 +181,7 @@ public final class NotifyModule implements BuiltinModule {
   private static String text(Value value) {
     return switch (value) {
       case Value.Str s -> s.value();
-      case Value.Unknown u -> ValueJson.UNKNOWN;
+      case Value.Unknown u -> aegis.plan.PlanValues.UNKNOWN_TEXT;
       default -> value.show();
     };
   }

@@ -1,7 +1,6 @@
 package aegis.adapters.vault;
 
 import aegis.eval.Value;
-import aegis.eval.ValueJson;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ import java.util.Map;
  */
 record KvDiff(List<String> added, List<String> changed, List<String> removed) {
   /** The marker of a value that differs from the live one (the value itself stays hidden). */
-  static final String CHANGED = ValueJson.REDACTED + " changed";
+  static final String CHANGED = aegis.plan.PlanValues.SENSITIVE_TEXT + " changed";
 
   static KvDiff of(Map<String, ? extends Value> desired, Map<String, Value.Secret> live) {
     var added = new ArrayList<String>();
@@ -45,8 +44,8 @@ record KvDiff(List<String> added, List<String> changed, List<String> removed) {
    */
   ObjectNode json(Map<String, ? extends Value> data) {
     var keys = JsonNodeFactory.instance.objectNode();
-    data.forEach((k, v) -> keys.put(k, v instanceof Value.Unknown ? ValueJson.UNKNOWN
-        : changed.contains(k) ? CHANGED : ValueJson.REDACTED));
+    data.forEach((k, v) -> keys.put(k, v instanceof Value.Unknown ? aegis.plan.PlanValues.UNKNOWN_TEXT
+        : changed.contains(k) ? CHANGED : aegis.plan.PlanValues.SENSITIVE_TEXT));
     var node = JsonNodeFactory.instance.objectNode();
     node.set("data", keys);
     return node;

@@ -19,6 +19,7 @@ class CheckCommandTest {
 
       step "greet" {
         let x = 1
+        check x == 1 else fail "arithmetic broke"
       }
       """;
 

@@ -15,7 +15,6 @@ import aegis.adapters.AdapterException;
 import aegis.adapters.Args;
 import aegis.adapters.CallContext;
 import aegis.eval.Value;
-import aegis.eval.ValueJson;
 import aegis.testing.adapters.RecordingContext;
 import aegis.testing.adapters.StdlibExterns;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -221,7 +220,7 @@ class NotifyModuleTest {
     var mail = notify.planMail(plan, args("mail", plainSmtp(), list("a@aegisshield.com"), str("subject"),
         new Value.Unknown("result of k8s.rolloutStatus")));
     assertEquals("mail \"subject\" to a@aegisshield.com", mail.description());
-    assertEquals(ValueJson.UNKNOWN, mail.desired().get("body").asText());
+    assertEquals(aegis.plan.PlanValues.UNKNOWN_TEXT, mail.desired().get("body").asText());
 
     var post = notify.planSlack(plan, args("slack", slack("SLACK_WEBHOOK"), str("#aegisshield-alerts"), str("line one\nline two")));
     assertEquals("post to #aegisshield-alerts: line one", post.description());

@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aegis.adapters.AdapterException;
 import aegis.eval.Value;
-import aegis.eval.ValueJson;
 import aegis.sandbox.vault.FakeVaultServer;
 import aegis.testing.adapters.RecordingContext;
 import aegis.testing.adapters.StdlibExterns;
@@ -183,9 +182,9 @@ class VaultModuleTest {
     assertEquals("update", preview.operation());
     assertEquals("vault " + server.address() + " secret/app/db", preview.target());
     assertEquals("write version 2 of secret/app/db: changes password; adds host; removes legacy", preview.description());
-    assertEquals(ValueJson.REDACTED, preview.live().get("data").get("password").asText());
+    assertEquals(aegis.plan.PlanValues.SENSITIVE_TEXT, preview.live().get("data").get("password").asText());
     assertEquals(KvDiff.CHANGED, preview.desired().get("data").get("password").asText());
-    assertEquals(ValueJson.REDACTED, preview.desired().get("data").get("user").asText());
+    assertEquals(aegis.plan.PlanValues.SENSITIVE_TEXT, preview.desired().get("data").get("user").asText());
     assertEquals(2, preview.desired().get("version").asInt());
     assertTrue(server.requests().stream().allMatch(r -> r.startsWith("GET")), server.requests().toString());
   }
@@ -205,7 +204,7 @@ class VaultModuleTest {
     var later = new Value.MapV(Map.of("password", new Value.Unknown("result of crypto.randomPassword")));
     var unknown = module("root").planWrite(ctx, args("write", vault(), str("secret/app/new"), later));
     assertEquals("update", unknown.operation());
-    assertEquals(ValueJson.UNKNOWN, unknown.desired().get("data").get("password").asText());
+    assertEquals(aegis.plan.PlanValues.UNKNOWN_TEXT, unknown.desired().get("data").get("password").asText());
   }
 
   @Test

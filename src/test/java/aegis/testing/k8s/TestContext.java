@@ -37,6 +37,7 @@ public final class TestContext implements CallContext, AutoCloseable {
     return this;
   }
 
+  /** Where {@link #readSource} and {@link #listSource} read (a stand-in for the runbook's directory). */
   public TestContext runbookDirectory(Path dir) {
     this.runbookDirectory = dir;
     return this;
@@ -64,7 +65,18 @@ public final class TestContext implements CallContext, AutoCloseable {
   public Value.Rec environment() { return environment; }
 
   @Override
-  public Path runbookDirectory() { return runbookDirectory; }
+  public String readSource(String relativePath) throws java.io.IOException {
+    if (runbookDirectory == null) return CallContext.super.readSource(relativePath);
+    return java.nio.file.Files.readString(runbookDirectory.resolve(relativePath));
+  }
+
+  @Override
+  public List<String> listSource(String relativeDirectory) throws java.io.IOException {
+    if (runbookDirectory == null) return CallContext.super.listSource(relativeDirectory);
+    try (var files = java.nio.file.Files.list(runbookDirectory.resolve(relativeDirectory))) {
+      return files.map(f -> f.getFileName().toString()).toList();
+    }
+  }
 
   @Override
   public void close() throws Exception {
