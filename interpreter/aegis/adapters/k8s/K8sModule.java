@@ -28,9 +28,6 @@ public final class K8sModule implements BuiltinModule {
   private final TokenSource tokens;
   private final Duration pollInterval;
 
-  /** Tokens from environment variables; rollouts polled every 2 seconds. */
-  public K8sModule() { this(TokenSource.environment(System::getenv), Duration.ofSeconds(2)); }
-
   /** {@code tokens} resolves {@code env.kubernetes.token}; {@code pollInterval} paces {@code awaitRollout}. */
   public K8sModule(TokenSource tokens, Duration pollInterval) {
     this.tokens = tokens;
