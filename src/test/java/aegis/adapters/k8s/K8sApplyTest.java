@@ -192,6 +192,9 @@ class K8sApplyTest {
     assertTrue(mismatch.getMessage().contains("does not belong to the certificate CN=aegis.test"), mismatch.getMessage());
     var notPem = assertThrows(AdapterException.class, () -> call(ctx, "ensureTlsSecret", s("t1"), s("tls"), secret("hello"), secret(key)));
     assertTrue(notPem.getMessage().contains("not PEM"), notPem.getMessage());
+    var sec1 = assertThrows(AdapterException.class,
+        () -> call(ctx, "ensureTlsSecret", s("t1"), s("tls"), secret(crt), secret(resource("ec-sec1.key"))));
+    assertTrue(sec1.getMessage().contains("EC PRIVATE KEY block; convert it to PKCS#8"), sec1.getMessage());
   }
 
   @Test
