@@ -152,7 +152,12 @@ final class ExternGate implements ExternCalls {
 
   /** A readable target when the adapter gives none: the call and its first text argument. */
   private static String target(String call, Args args) {
-    for (var v : args.values()) if (v instanceof Value.Str s) return call + " " + s.value();
+    for (var v : args.values()) {
+      if (v instanceof Value.Str s) {
+        String first = s.value().strip().lines().findFirst().orElse("");
+        return call + " " + (first.length() > 60 ? first.substring(0, 57) + "..." : first);
+      }
+    }
     return call;
   }
 
@@ -173,6 +178,8 @@ final class ExternGate implements ExternCalls {
       case Value.ListV l when l.items().size() > 3 -> "[" + l.items().size() + " items]";
       case Value.ListV l -> "[" + String.join(", ", l.items().stream().map(ExternGate::brief).toList()) + "]";
       case Value.MapV m -> "{" + String.join(", ", m.entries().keySet()) + "}";
+      case Value.Str s when s.value().contains("\n") -> "\"" + s.value().lines().findFirst().orElse("") + "...\" ("
+          + s.value().lines().count() + " lines)";
       case Value.Str s -> "\"" + (s.value().length() > 60 ? s.value().substring(0, 57) + "..." : s.value()) + "\"";
       default -> v.show();
     };
