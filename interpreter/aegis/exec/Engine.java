@@ -3,6 +3,7 @@ package aegis.exec;
 import aegis.adapters.BuiltinRegistry;
 import aegis.diagnostics.Code;
 import aegis.diagnostics.Diagnostic;
+import aegis.diagnostics.Severity;
 import aegis.eval.Evaluator;
 import aegis.eval.Value;
 import aegis.eval.ValueJson;
@@ -91,10 +92,7 @@ public final class Engine {
     var secrets = new SecretRegistry();
     registerSecrets(inputs, secrets);
     try (EnvironmentLock lock = locks.acquire(env, runId)) {
-      if (lock.takeoverWarning() != null && display != null) {
-        display.diagnostic(Diagnostic.of(Code.AEG404, aegis.syntax.Span.fileStart(loaded.runbook().source()),
-            lock.takeoverWarning()));
-      }
+      showTakeover(lock, loaded, display);
       var started = new JournalRecord.RunStarted(clock.instant(), runId, loaded.runbookPath().toString(),
           Fingerprints.sha256(loaded.runbook().source().text()), null, env, redactedJson(inputs), Identity.current(),
           aegisVersion, plan == null ? null : plan.id(), plan == null ? null : Fingerprints.sha256(aegis.plan.PlanJson.write(plan)));
@@ -116,10 +114,7 @@ public final class Engine {
     registerSecrets(inputs, secrets);
     var completed = runs.completedSteps(runId);
     try (EnvironmentLock lock = locks.acquire(loaded.environmentName(), runId)) {
-      if (lock.takeoverWarning() != null && display != null) {
-        display.diagnostic(Diagnostic.of(Code.AEG404, aegis.syntax.Span.fileStart(loaded.runbook().source()),
-            lock.takeoverWarning()));
-      }
+      showTakeover(lock, loaded, display);
       try (var writer = runs.reopen(runId, secrets)) {
         var journal = new JournalListener(writer, clock);
         journal.append(new JournalRecord.RunResumed(clock.instant(), Identity.current(), aegisVersion,
@@ -133,6 +128,13 @@ public final class Engine {
         return new Outcome(runId, result.outcome(), result.failure());
       }
     }
+  }
+
+  /** A lock taken over from a dead run is worth a warning: that run may have left work half done. */
+  private static void showTakeover(EnvironmentLock lock, Workspace.Loaded loaded, RunListener display) {
+    if (display == null) return;
+    lock.takeoverWarning().ifPresent(warning -> display.diagnostic(new Diagnostic(Code.AEG404, Severity.WARNING,
+        aegis.syntax.Span.fileStart(loaded.runbook().source()), warning, List.of(), List.of())));
   }
 
   private Runner.Result execute(Workspace.Loaded loaded, Map<String, Value> inputs, RunOptions options,
