@@ -140,7 +140,7 @@ public final class Engine {
   private Runner.Result execute(Workspace.Loaded loaded, Map<String, Value> inputs, RunOptions options,
                                 RunListener listener, SecretRegistry secrets) {
     try (var resources = new RunResources()) {
-      var dir = loaded.runbookPath().toAbsolutePath().getParent();
+      var dir = loaded.runbookFile().getParent();
       var gate = new ExternGate(builtins, options, listener, resources, secrets, loaded.environmentValue(), dir);
       var evaluator = new Evaluator(gate, loaded.modules(), loaded.runbook());
       return new Runner(loaded.runbook(), evaluator, options, listener, List.of()).run(inputs);
