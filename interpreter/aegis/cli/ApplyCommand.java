@@ -52,7 +52,7 @@ final class ApplyCommand extends AegisCommand {
       err().println("aegis apply: the plan's runbook or environment cannot be loaded any more; plan again");
       return support.loadFailed(e);
     }
-    var given = Inputs.parse(loaded.runbook().params(), inputs.assignments, loaded.environmentValue(), context().env());
+    var given = Inputs.overrides(loaded.runbook().params(), inputs.assignments, context().env());
     var values = Inputs.fromJson(loaded.runbook().params(), saved.inputs().values(), given, loaded.environmentValue());
     var engine = support.engine();
     var stale = engine.staleness(saved, loaded, values);

@@ -62,7 +62,7 @@ final class ResumeCommand extends AegisCommand {
           + " started; resuming it would mix two versions. Start a new run.");
       return ExitCode.REFUSED;
     }
-    var given = Inputs.parse(loaded.runbook().params(), inputs.assignments, loaded.environmentValue(), context().env());
+    var given = Inputs.overrides(loaded.runbook().params(), inputs.assignments, context().env());
     var values = Inputs.fromJson(loaded.runbook().params(), started.inputs(), given, loaded.environmentValue());
     return support.apply("resume", support.engine(), loaded, values, run, null, id);
   }

@@ -1,6 +1,5 @@
 package aegis.cli;
 
-import aegis.adapters.Builtins;
 import aegis.diagnostics.Diagnostic;
 import aegis.diagnostics.DiagnosticRenderer;
 import aegis.exec.Engine;
@@ -16,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 
 /** What the plan, apply, run and resume commands share: the engine, loading, and how outcomes are shown. */
@@ -37,8 +35,8 @@ final class RunSupport {
 
   Engine engine() {
     var home = home();
-    return new Engine(Builtins.registry(), new RunStore(home), new EnvironmentLocks(home), VersionProvider.version(),
-        Clock.systemUTC());
+    return new Engine(context.builtins().get(), new RunStore(home), new EnvironmentLocks(home), VersionProvider.version(),
+        context.clock());
   }
 
   Workspace workspace() { return new Workspace(Checker.standard(), context.workingDir()); }

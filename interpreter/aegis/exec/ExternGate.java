@@ -53,16 +53,21 @@ final class ExternGate implements ExternCalls {
   @Override
   public Value call(Symbol fn, Args args, Span site) {
     String call = fn.module() + "." + fn.name();
-    var binding = registry.find(fn.module(), fn.name()).orElseThrow(() -> EvalException.at(site, Code.AEG303,
-        call + " is declared in the stdlib but this build has no implementation of it"));
     StepFrame frame = StepFrame.current() == null ? StepFrame.topLevel() : StepFrame.current();
-    CallContext ctx = context(frame);
     String location = location(site);
+    // An offline plan runs no read and previews no write, so it needs only the declarations: it
+    // plans a runbook whose adapter this build lacks, as CI on a fork would.
+    boolean offline = options.planning() && options.offline();
+    if (offline && fn.effect() == Effect.READ) return new Value.Unknown("read of " + call + " at " + location + " (offline plan)");
+    var binding = registry.find(fn.module(), fn.name()).orElse(null);
+    if (binding == null && !(offline && fn.effect() != Effect.PURE)) {
+      throw EvalException.at(site, Code.AEG303, call + " is declared in the stdlib but this build has no implementation of it");
+    }
+    CallContext ctx = context(frame);
     try {
       return switch (fn.effect()) {
         case PURE -> binding.invoke().call(ctx, args);
         case READ -> {
-          if (options.planning() && options.offline()) yield new Value.Unknown("read of " + call + " at " + location + " (offline plan)");
           Value result = binding.invoke().call(ctx, args);
           if (options.planning() && LiveState.fingerprinted(fn.module())) {
             listener.liveRead(call, argsJson(args), LiveState.stable(ValueJson.toJson(result)), location);
@@ -78,12 +83,13 @@ final class ExternGate implements ExternCalls {
     }
   }
 
+  /** @param binding null only in an offline plan, which previews nothing */
   private Value plan(Symbol fn, String call, BuiltinRegistry.Binding binding, CallContext ctx, Args args, StepFrame frame,
                      String location) {
     String unknownArg = null;
     for (var v : args.values()) if (v instanceof Value.Unknown u) unknownArg = u.origin();
     ActionPreview preview;
-    if (binding.preview() != null && unknownArg == null && !options.offline()) {
+    if (!options.offline() && binding.preview() != null && unknownArg == null) {
       preview = binding.preview().preview(ctx, args);
     } else {
       preview = new ActionPreview(target(call, args), "run", call + "(" + argsShown(args) + ")", null, null);
@@ -150,13 +156,16 @@ final class ExternGate implements ExternCalls {
     return file;
   }
 
-  /** A readable target when the adapter gives none: the call and its first text argument. */
+  /**
+   * A readable one-line target when the adapter gives none: the call and its first text argument,
+   * of a multi-line text (a rendered manifest) its first line and its length.
+   */
   private static String target(String call, Args args) {
     for (var v : args.values()) {
-      if (v instanceof Value.Str s) {
-        String first = s.value().strip().lines().findFirst().orElse("");
-        return call + " " + (first.length() > 60 ? first.substring(0, 57) + "..." : first);
-      }
+      if (!(v instanceof Value.Str s)) continue;
+      var lines = s.value().strip().lines().toList();
+      if (lines.size() <= 1) return call + " " + cut(s.value().strip(), 80);
+      return call + " " + cut(lines.getFirst().strip(), 60) + " … (" + lines.size() + " lines)";
     }
     return call;
   }
@@ -166,6 +175,10 @@ final class ExternGate implements ExternCalls {
     var parts = args.values().stream().filter(v -> v != Value.Null.INSTANCE).map(ExternGate::brief).toList();
     String joined = String.join(", ", parts);
     return joined.length() > 200 ? joined.substring(0, 197) + "..." : joined;
+  }
+
+  private static String cut(String text, int max) {
+    return text.length() > max ? text.substring(0, max - 3) + "..." : text;
   }
 
   private static String brief(Value v) {

@@ -39,11 +39,17 @@ public final class Workspace {
                        Value.Rec environmentValue, Function<String, ModuleInfo> modules) {
     public String environmentName() { return environmentValue.get("name").show(); }
 
+    /**
+     * The runbook's file on disk: {@link #runbookPath} (as given, and as plans and journals
+     * record it) resolved against the working directory it was loaded from.
+     */
+    public Path runbookFile() { return runbook.source().path().toAbsolutePath().normalize(); }
+
     /** Every file the runbook depends on besides itself: imported modules and runbooks it runs. */
     public Map<Path, String> dependencies() {
       var out = new LinkedHashMap<Path, String>();
       collect(runbook, out, new java.util.HashSet<>());
-      out.remove(runbookPath.toAbsolutePath().normalize());
+      out.remove(runbookFile());
       return out;
     }
   }
@@ -156,7 +162,9 @@ public final class Workspace {
       byte[] bytes = Files.readAllBytes(resolved);
       String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-      return SourceFile.of(path, text);
+      // Shown as given; read (and its imports resolved) from the working directory, which need not
+      // be the process's (the CLI runs in-process in tests).
+      return new SourceFile(path.toString(), resolved, text);
     } catch (CharacterCodingException e) {
       throw new LoadException(List.of(Diagnostic.of(Code.AEG106, Span.fileStart(file), 0)));
     } catch (java.nio.file.NoSuchFileException e) {
