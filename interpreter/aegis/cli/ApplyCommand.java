@@ -54,6 +54,8 @@ final class ApplyCommand extends AegisCommand {
       err().println("aegis apply: the plan's runbook or environment cannot be loaded any more; plan again");
       return support.loadFailed(e);
     }
+    var sandboxRefused = support.sandbox(loaded, this::closeAtEnd);
+    if (sandboxRefused != null) return sandboxRefused;
     var given = Inputs.parse(loaded.runbook().params(), inputs.assignments, loaded.environmentValue(), context().env());
     var values = Inputs.fromJson(loaded.runbook().params(), saved.inputs().values(), given, loaded.environmentValue());
     var engine = support.engine();

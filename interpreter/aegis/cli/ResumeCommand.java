@@ -64,6 +64,8 @@ final class ResumeCommand extends AegisCommand {
           + " started; resuming it would mix two versions. Start a new run.");
       return ExitCode.REFUSED;
     }
+    var sandboxRefused = support.sandbox(loaded, this::closeAtEnd);
+    if (sandboxRefused != null) return sandboxRefused;
     var given = Inputs.parse(loaded.runbook().params(), inputs.assignments, loaded.environmentValue(), context().env());
     var values = Inputs.fromJson(loaded.runbook().params(), started.inputs(), given, loaded.environmentValue());
     var options = RunOptions.apply().withApprovals(run.approvals()).withWindowOverride(run.overrideWindow)
