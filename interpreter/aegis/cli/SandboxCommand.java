@@ -107,6 +107,11 @@ final class SandboxCommand extends AegisCommand {
     if (sandbox.components().contains(Component.KUBERNETES)) {
       out().println("kubectl:        KUBECONFIG=" + Kubeconfig.file(layout) + " kubectl get pods");
     }
+    var unbuilt = SandboxNeeds.notInThisBuild();
+    if (!unbuilt.isEmpty()) {
+      out().println("Not built in:   " + unbuilt.stream().map(Component::title).collect(Collectors.joining(", "))
+          + " (runbooks that call it fail)");
+    }
     out().println("Try:            ./aegis run runbooks/daily-check.aegis --env sandbox");
     out().println("Stop:           Ctrl-C");
     out().println();

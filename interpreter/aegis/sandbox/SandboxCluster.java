@@ -28,6 +28,16 @@ public interface SandboxCluster extends AutoCloseable {
   @Override
   void close();
 
+  /** Whether this build has the implementation (its libraries aside: see {@link SandboxClasspath}). */
+  static boolean inThisBuild() {
+    try {
+      Class.forName(IMPLEMENTATION, false, SandboxCluster.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+
   /** Starts the implementation on the layout's Kubernetes port. */
   static SandboxServer start(SandboxLayout layout, boolean seed) throws SandboxException {
     SandboxCluster cluster;
