@@ -1,10 +1,8 @@
 package aegis.cli;
 
-import aegis.exec.Engine;
 import aegis.exec.Inputs;
 import aegis.exec.RunOptions;
 import aegis.exec.Workspace;
-import aegis.exec.lock.LockException;
 import aegis.plan.Plan;
 import aegis.plan.PlanJson;
 import java.nio.file.Files;
@@ -65,17 +63,6 @@ final class ApplyCommand extends AegisCommand {
       stale.forEach(reason -> err().println("  - " + reason));
       return ExitCode.REFUSED;
     }
-    var options = RunOptions.apply().withApprovals(run.approvals()).withWindowOverride(run.overrideWindow)
-        .withApprover(support.approver());
-    var progress = support.progress();
-    long start = System.nanoTime();
-    Engine.Outcome outcome;
-    try {
-      outcome = engine.apply(loaded, values, options, saved, progress);
-    } catch (LockException e) {
-      err().println("aegis apply: " + e.getMessage());
-      return ExitCode.REFUSED;
-    }
-    return support.finished(outcome, progress, start);
+    return support.apply("apply", engine, loaded, values, run, saved, null);
   }
 }

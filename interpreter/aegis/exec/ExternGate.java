@@ -86,8 +86,7 @@ final class ExternGate implements ExternCalls {
     if (binding.preview() != null && unknownArg == null && !options.offline()) {
       preview = binding.preview().preview(ctx, args);
     } else {
-      preview = new ActionPreview(target(call, args), "run", call + "(" + argsShown(args) + ")", null,
-          ValueJson.toJson(new Value.ListV(args.values())));
+      preview = new ActionPreview(target(call, args), "run", call + "(" + argsShown(args) + ")", null, null);
     }
     String conditional = frame.conditional();
     if (unknownArg != null) conditional = conditional == null ? unknownArg : conditional + "; " + unknownArg;
@@ -145,10 +144,26 @@ final class ExternGate implements ExternCalls {
     return call;
   }
 
+  /** The arguments in a few words: records by their type and first text field, long lists by their size. */
   private static String argsShown(Args args) {
-    var parts = args.values().stream().map(Value::show).toList();
+    var parts = args.values().stream().filter(v -> v != Value.Null.INSTANCE).map(ExternGate::brief).toList();
     String joined = String.join(", ", parts);
     return joined.length() > 200 ? joined.substring(0, 197) + "..." : joined;
+  }
+
+  private static String brief(Value v) {
+    return switch (v) {
+      case Value.Rec r -> {
+        String type = r.type().substring(r.type().lastIndexOf('.') + 1);
+        for (var f : r.fields().values()) if (f instanceof Value.Str s) yield type + "(" + s.value() + ")";
+        yield type;
+      }
+      case Value.ListV l when l.items().size() > 3 -> "[" + l.items().size() + " items]";
+      case Value.ListV l -> "[" + String.join(", ", l.items().stream().map(ExternGate::brief).toList()) + "]";
+      case Value.MapV m -> "{" + String.join(", ", m.entries().keySet()) + "}";
+      case Value.Str s -> "\"" + (s.value().length() > 60 ? s.value().substring(0, 57) + "..." : s.value()) + "\"";
+      default -> v.show();
+    };
   }
 
   private static JsonNode argsJson(Args args) {
