@@ -23,12 +23,10 @@ final class AlertmanagerFixture implements SandboxServer {
   /** An alert Alertmanager holds; {@code state} is {@code active} or {@code suppressed} (silenced). */
   record Alert(Map<String, String> labels, String summary, Instant startsAt, String state) {}
 
-  private final int port;
   private final PlatformNumbers numbers;
   private final LoopbackHttp http;
 
   private AlertmanagerFixture(int port, PlatformNumbers numbers) throws SandboxException {
-    this.port = port;
     this.numbers = numbers;
     this.http = LoopbackHttp.start(port, "Alertmanager", this::handle);
   }
@@ -37,6 +35,9 @@ final class AlertmanagerFixture implements SandboxServer {
     return new AlertmanagerFixture(port, numbers);
   }
 
+  /** The port it listens on (the one asked for, or the one picked for port 0). */
+  int port() { return http.port(); }
+
   @Override
   public Component component() { return Component.ALERTMANAGER; }
 
@@ -44,7 +45,7 @@ final class AlertmanagerFixture implements SandboxServer {
   public List<String> describe() {
     var alerts = numbers.alerts();
     long active = alerts.stream().filter(a -> a.state().equals("active")).count();
-    return List.of("http://127.0.0.1:" + port + " (API v2: " + active + " alert firing, " + (alerts.size() - active) + " silenced)");
+    return List.of("http://127.0.0.1:" + port() + " (API v2: " + active + " alert firing, " + (alerts.size() - active) + " silenced)");
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -102,7 +103,7 @@ final class AlertmanagerFixture implements SandboxServer {
       var silencedBy = status.putArray("silencedBy");
       if (alert.state().equals("suppressed")) silencedBy.add("5b0f4a9e-sandbox-maintenance");
       status.putArray("inhibitedBy");
-      item.put("generatorURL", "http://127.0.0.1:" + port + "/graph");
+      item.put("generatorURL", "http://127.0.0.1:" + port() + "/graph");
       var labels = item.putObject("labels");
       alert.labels().forEach(labels::put);
     }

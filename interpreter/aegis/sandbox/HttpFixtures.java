@@ -44,16 +44,19 @@ final class HttpFixtures implements SandboxServer {
     return new HttpFixtures(layout, events);
   }
 
+  /** The port it listens on (the one asked for, or the one picked for port 0). */
+  int port() { return http.port(); }
+
   @Override
   public Component component() { return Component.FIXTURES; }
 
   @Override
   public List<String> describe() {
     var first = layout.healthPaths().entrySet().stream().sorted(Map.Entry.comparingByKey()).findFirst();
-    var example = first.map(e -> "http://127.0.0.1:" + layout.port() + e.getKey() + e.getValue()).orElse("");
-    return List.of("http://127.0.0.1:" + layout.port() + ": health of " + layout.healthPaths().size()
+    var example = first.map(e -> "http://127.0.0.1:" + port() + e.getKey() + e.getValue()).orElse("");
+    return List.of("http://127.0.0.1:" + port() + ": health of " + layout.healthPaths().size()
             + " services (e.g. " + example + "), Slack webhook at /slack",
-        "  make one fail: curl -X PUT -d 503 http://127.0.0.1:" + layout.port() + ADMIN + "NAME");
+        "  make one fail: curl -X PUT -d 503 http://127.0.0.1:" + port() + ADMIN + "NAME");
   }
 
   List<SlackMessage> slackMessages() { return List.copyOf(slack); }

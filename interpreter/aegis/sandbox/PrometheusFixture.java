@@ -33,13 +33,11 @@ final class PrometheusFixture implements SandboxServer {
   /** One series: labels and a value. */
   record Series(Map<String, String> labels, double value) {}
 
-  private final int port;
   private final PlatformNumbers numbers;
   private final Clock clock;
   private final LoopbackHttp http;
 
   private PrometheusFixture(int port, PlatformNumbers numbers, Clock clock) throws SandboxException {
-    this.port = port;
     this.numbers = numbers;
     this.clock = clock;
     this.http = LoopbackHttp.start(port, "Prometheus", this::handle);
@@ -49,12 +47,15 @@ final class PrometheusFixture implements SandboxServer {
     return new PrometheusFixture(port, numbers, clock);
   }
 
+  /** The port it listens on (the one asked for, or the one picked for port 0). */
+  int port() { return http.port(); }
+
   @Override
   public Component component() { return Component.PROMETHEUS; }
 
   @Override
   public List<String> describe() {
-    return List.of("http://127.0.0.1:" + port + " (query API with fixed platform numbers, not a PromQL engine)");
+    return List.of("http://127.0.0.1:" + port() + " (query API with fixed platform numbers, not a PromQL engine)");
   }
 
   /** The series a query gives now. */

@@ -48,7 +48,8 @@ public final class SandboxForRun {
     }
     var absent = SandboxClasspath.missing(missing, SandboxForRun.class.getClassLoader());
     if (!absent.isEmpty()) throw SandboxException.unavailable(SandboxClasspath.message(absent));
-    var left = EnumSet.complementOf(EnumSet.copyOf(wanted));
+    var left = EnumSet.copyOf(SandboxNeeds.all());
+    left.removeAll(wanted);
     err.println("aegis: the sandbox is not running; starting " + titles(missing) + " in this process"
         + (served.isEmpty() ? "" : " (" + titles(served) + " already running)")
         + (left.isEmpty() ? "" : "; not needed by this runbook: " + titles(left)) + "...");
