@@ -130,12 +130,24 @@ final class ExternGate implements ExternCalls {
       public Value.Rec environment() { return environment; }
 
       public String readSource(String relativePath) throws java.io.IOException {
-        var dir = sourceDirectory.toAbsolutePath().normalize();
-        var file = dir.resolve(relativePath).normalize();
-        if (!file.startsWith(dir)) throw new java.io.FileNotFoundException(relativePath + " is outside the runbook's directory");
-        return java.nio.file.Files.readString(file);
+        return java.nio.file.Files.readString(inside(relativePath));
+      }
+
+      public java.util.List<String> listSource(String relativeDirectory) throws java.io.IOException {
+        var dir = inside(relativeDirectory);
+        try (var files = java.nio.file.Files.list(dir)) {
+          return files.filter(java.nio.file.Files::isRegularFile).map(f -> f.getFileName().toString()).sorted().toList();
+        }
       }
     };
+  }
+
+  /** A path relative to the runbook's directory that must stay inside it. */
+  private java.nio.file.Path inside(String relative) throws java.io.FileNotFoundException {
+    var dir = sourceDirectory.toAbsolutePath().normalize();
+    var file = dir.resolve(relative).normalize();
+    if (!file.startsWith(dir)) throw new java.io.FileNotFoundException(relative + " is outside the runbook's directory");
+    return file;
   }
 
   /** A readable target when the adapter gives none: the call and its first text argument. */
