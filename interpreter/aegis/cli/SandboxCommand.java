@@ -55,7 +55,7 @@ final class SandboxCommand extends AegisCommand {
       return ExitCode.FAILURE;
     }
     if (printKubeconfig) {
-      if (layout.kubernetesPort() == null) {
+      if (layout.cluster() == null) {
         err().println("aegis sandbox: the sandbox environment names no kubernetes.server");
         return ExitCode.FAILURE;
       }
@@ -106,11 +106,6 @@ final class SandboxCommand extends AegisCommand {
     out().println();
     if (sandbox.components().contains(Component.KUBERNETES)) {
       out().println("kubectl:        KUBECONFIG=" + Kubeconfig.file(layout) + " kubectl get pods");
-    }
-    var unbuilt = SandboxNeeds.notInThisBuild();
-    if (!unbuilt.isEmpty()) {
-      out().println("Not built in:   " + unbuilt.stream().map(Component::title).collect(Collectors.joining(", "))
-          + " (runbooks that call it fail)");
     }
     out().println("Try:            ./aegis run runbooks/daily-check.aegis --env sandbox");
     out().println("Stop:           Ctrl-C");

@@ -32,7 +32,7 @@ public enum Component {
         if (layout.neo4j().httpPort() != null) ports.add(layout.neo4j().httpPort());
       }
       case VAULT -> ports.add(layout.vault().port());
-      case KUBERNETES -> { if (layout.kubernetesPort() != null) ports.add(layout.kubernetesPort()); }
+      case KUBERNETES -> { if (layout.cluster() != null) ports.add(layout.cluster().port()); }
       case PROMETHEUS -> ports.add(layout.prometheusPort());
       case ALERTMANAGER -> ports.add(layout.alertmanagerPort());
       case SMTP -> ports.add(layout.smtpPort());

@@ -30,7 +30,7 @@ public final class Kubeconfig {
         - name: %1$s
           user:
             token: sandbox-has-no-authentication
-        """.formatted(NAME, layout.kubernetesPort(), layout.namespace());
+        """.formatted(NAME, layout.cluster().port(), layout.namespace());
   }
 
   /** Where the sandbox writes it while it runs. */

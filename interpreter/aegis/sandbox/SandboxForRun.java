@@ -35,17 +35,11 @@ public final class SandboxForRun {
       return () -> { };
     }
     var wanted = SandboxNeeds.of(runbook);
-    var unbuilt = EnumSet.copyOf(wanted);
-    unbuilt.retainAll(SandboxNeeds.notInThisBuild());
-    wanted.removeAll(unbuilt);
     var served = PortProbe.served(layout, wanted);
     var missing = EnumSet.copyOf(wanted);
     missing.removeAll(served);
     missing.removeIf(c -> c.ports(layout).isEmpty());
     if (missing.isEmpty()) return () -> { };
-    if (!unbuilt.isEmpty()) {
-      err.println("aegis: this build's sandbox has no " + titles(unbuilt) + ": the runbook's calls to it will fail");
-    }
     var absent = SandboxClasspath.missing(missing, SandboxForRun.class.getClassLoader());
     if (!absent.isEmpty()) throw SandboxException.unavailable(SandboxClasspath.message(absent));
     var left = EnumSet.copyOf(SandboxNeeds.all());

@@ -21,12 +21,12 @@ import java.util.TreeSet;
  * @param directory   the sandbox's own files: the Vault token, the TLS key store, the kubeconfig
  *                    (the directory of the Vault token file)
  * @param fixtures    the HTTP health fixtures, by service; null when no service is served by them
- * @param kubernetesPort the mock API server's port; null when the environment names none
+ * @param cluster     the Kubernetes API and the objects the runbooks look for; null when the environment names no server
  * @param services    every service, for the Kubernetes workloads the sandbox seeds
  * @param credentials every credential the environment keeps in Vault, which the sandbox seeds
  */
 public record SandboxLayout(
-    String namespace, Path directory, Postgres postgres, Neo4j neo4j, Vault vault, Integer kubernetesPort,
+    String namespace, Path directory, Postgres postgres, Neo4j neo4j, Vault vault, Cluster cluster,
     int prometheusPort, int alertmanagerPort, int smtpPort, Fixtures fixtures, Tls tls,
     List<ServiceSpec> services, List<CredentialSpec> credentials) {
 
@@ -53,6 +53,13 @@ public record SandboxLayout(
   public record Fixtures(int port, Map<String, String> healthPaths) {
     public Fixtures { healthPaths = Map.copyOf(healthPaths); }
   }
+
+  /**
+   * The Kubernetes API's port, and the names of the objects runbooks expect in the cluster.
+   *
+   * @param certIssuer the cert-manager issuer of the ingress certificate; null when it comes from Vault
+   */
+  public record Cluster(int port, String monitoringNamespace, String ingressName, String tlsCertificate, String certIssuer) {}
 
   /** The TLS endpoint: the ingress host its certificate names, and its port. */
   public record Tls(String host, int port) {}
@@ -124,8 +131,11 @@ public record SandboxLayout(
 
     var credentials = new ArrayList<CredentialSpec>();
     collectCredentials(env, "", credentials);
+    var cluster = kubeServer == null ? null : new Cluster(port(kubeServer, "kubernetes.server"),
+        string(env, "monitoringNamespace", "monitoringNamespace"), string(env, "ingressName", "ingressName"),
+        string(env, "tlsCertificate", "tlsCertificate"), optionalString(env, "certIssuer"));
     return new SandboxLayout(string(env, "namespace", "namespace"), tokenPath.toAbsolutePath().getParent(), postgres,
-        new Neo4j(boltPort, neo4jHttp), vault, kubeServer == null ? null : port(kubeServer, "kubernetes.server"),
+        new Neo4j(boltPort, neo4jHttp), vault, cluster,
         port(string(env, "prometheusUrl", "prometheusUrl"), "prometheusUrl"),
         port(string(env, "alertmanagerUrl", "alertmanagerUrl"), "alertmanagerUrl"),
         intField(smtp, "port", "smtp.port"), fixtures, new Tls(ingressHost, intField(env, "ingressPort", "ingressPort")),

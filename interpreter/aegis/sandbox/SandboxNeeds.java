@@ -27,19 +27,8 @@ public final class SandboxNeeds {
 
   private SandboxNeeds() {}
 
-  /** Everything this build has: what {@code aegis sandbox} runs. */
-  public static Set<Component> all() {
-    var all = EnumSet.allOf(Component.class);
-    if (!SandboxCluster.inThisBuild()) all.remove(Component.KUBERNETES);
-    return all;
-  }
-
-  /** Servers a runbook may need that this build does not have. */
-  public static Set<Component> notInThisBuild() {
-    var none = EnumSet.allOf(Component.class);
-    none.removeAll(all());
-    return none;
-  }
+  /** Everything: what {@code aegis sandbox} runs. */
+  public static Set<Component> all() { return EnumSet.allOf(Component.class); }
 
   /** The servers {@code runbook} needs. */
   public static Set<Component> of(CheckedProgram runbook) {

@@ -29,7 +29,8 @@ class SandboxLayoutTest {
     assertNull(layout.postgres().password(), "trust authentication: no password credential");
     assertEquals(new SandboxLayout.Neo4j(17687, 17474), layout.neo4j());
     assertEquals(18200, layout.vault().port());
-    assertEquals(16443, layout.kubernetesPort());
+    assertEquals(new SandboxLayout.Cluster(16443, "monitoring", "aegisshield", "aegisshield-tls", "sandbox-selfsigned"),
+        layout.cluster());
     assertEquals(19090, layout.prometheusPort());
     assertEquals(19093, layout.alertmanagerPort());
     assertEquals(13025, layout.smtpPort());

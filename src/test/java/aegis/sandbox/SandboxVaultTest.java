@@ -30,7 +30,7 @@ class SandboxVaultTest {
       port = s.getLocalPort();
     }
     var vault = new SandboxLayout.Vault(port, dir.resolve("vault-token"), dir.resolve("vault-init-keys.json"));
-    return new SandboxLayout(layout.namespace(), dir, layout.postgres(), layout.neo4j(), vault, layout.kubernetesPort(),
+    return new SandboxLayout(layout.namespace(), dir, layout.postgres(), layout.neo4j(), vault, layout.cluster(),
         layout.prometheusPort(), layout.alertmanagerPort(), layout.smtpPort(), layout.fixtures(), layout.tls(),
         layout.services(), layout.credentials());
   }
