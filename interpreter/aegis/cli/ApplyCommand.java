@@ -52,6 +52,8 @@ final class ApplyCommand extends AegisCommand {
       err().println("aegis apply: the plan's runbook or environment cannot be loaded any more; plan again");
       return support.loadFailed(e);
     }
+    var sandboxRefused = support.sandbox(loaded, this::closeAtEnd);
+    if (sandboxRefused != null) return sandboxRefused;
     var given = Inputs.overrides(loaded.runbook().params(), inputs.assignments, context().env());
     var values = Inputs.fromJson(loaded.runbook().params(), saved.inputs().values(), given, loaded.environmentValue());
     var engine = support.engine();

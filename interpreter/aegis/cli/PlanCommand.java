@@ -52,6 +52,8 @@ final class PlanCommand extends AegisCommand {
     } catch (Workspace.LoadException e) {
       return support.loadFailed(e);
     }
+    var sandboxRefused = support.sandbox(loaded, this::closeAtEnd);
+    if (sandboxRefused != null) return sandboxRefused;
     var values = Inputs.parse(loaded.runbook().params(), inputs.assignments, loaded.environmentValue(), context().env());
     var plan = support.engine().plan(loaded, values, offline, null);
     if (outFile != null) Files.writeString(context().workingDir().resolve(outFile), PlanJson.write(plan));

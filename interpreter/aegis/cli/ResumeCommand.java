@@ -62,6 +62,8 @@ final class ResumeCommand extends AegisCommand {
           + " started; resuming it would mix two versions. Start a new run.");
       return ExitCode.REFUSED;
     }
+    var sandboxRefused = support.sandbox(loaded, this::closeAtEnd);
+    if (sandboxRefused != null) return sandboxRefused;
     var given = Inputs.overrides(loaded.runbook().params(), inputs.assignments, context().env());
     var values = Inputs.fromJson(loaded.runbook().params(), started.inputs(), given, loaded.environmentValue());
     return support.apply("resume", support.engine(), loaded, values, run, null, id);

@@ -42,6 +42,8 @@ final class RunCommand extends AegisCommand {
     } catch (Workspace.LoadException e) {
       return support.loadFailed(e);
     }
+    var sandboxRefused = support.sandbox(loaded, this::closeAtEnd);
+    if (sandboxRefused != null) return sandboxRefused;
     var values = Inputs.parse(loaded.runbook().params(), inputs.assignments, loaded.environmentValue(), context().env());
     var engine = support.engine();
     var plan = (aegis.plan.Plan) null;

@@ -46,6 +46,22 @@ final class RunSupport {
     return new ProgressPrinter(out, live, color);
   }
 
+  /**
+   * With the sandbox environment, starts in this process what the runbook needs of the sandbox and
+   * is not running yet, to be closed through {@code closeAtEnd}; null when the command may go on,
+   * else the exit status after the reason was shown.
+   */
+  ExitCode sandbox(Workspace.Loaded loaded, java.util.function.Consumer<AutoCloseable> closeAtEnd) {
+    try {
+      closeAtEnd.accept(aegis.sandbox.SandboxForRun.ensure(loaded.environmentName(), loaded.environmentValue(),
+          loaded.runbook(), err));
+      return null;
+    } catch (aegis.sandbox.SandboxException e) {
+      err.println("aegis: " + e.getMessage());
+      return e.unavailable() ? ExitCode.UNAVAILABLE : ExitCode.FAILURE;
+    }
+  }
+
   /** Shows why a runbook or environment cannot be loaded; bad files are exit 3, errors in them exit 1. */
   ExitCode loadFailed(Workspace.LoadException e) {
     err.print(DiagnosticRenderer.render(e.diagnostics(), color));
