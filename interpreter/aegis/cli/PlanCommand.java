@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code aegis plan RUNBOOK --env ENV}: what a run would change, without changing anything. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -20,16 +19,8 @@ import picocli.CommandLine.Parameters;
         "Save the plan with --out and apply exactly that plan with `aegis apply FILE`."
     })
 final class PlanCommand extends AegisCommand {
-  @Parameters(paramLabel = "RUNBOOK",
-      description = "The runbook: a file, or git+URL//PATH@REF (file://, https:// or ssh://; REF a tag, branch or commit).")
-  String runbook;
-
-  @Option(names = "--env", paramLabel = "ENV", required = true,
-      description = "The environment: a name (environments/NAME.aegis) or a path; for a git runbook, in the same commit.")
-  String env;
-
   @Mixin
-  GitSourceMixin git;
+  TargetMixin target;
 
   @Mixin
   InputsMixin inputs;
@@ -53,20 +44,18 @@ final class PlanCommand extends AegisCommand {
 
   @Override
   protected ExitCode execute() throws Exception {
-    git.validate(commandLine(), runbook);
     boolean colored = color.enabled(context());
-    try (var support = new RunSupport(context(), out(), err(), colored)) {
-      return plan(support, colored);
-    }
-  }
-
-  private ExitCode plan(RunSupport support, boolean colored) throws java.io.IOException {
+    target.git.validate(commandLine(), target.runbook);
+    var support = new RunSupport(context(), out(), err(), colored);
+    closeAtEnd(support);
     Workspace.Loaded loaded;
     try {
-      loaded = support.load(runbook, env, git, null);
+      loaded = support.load(target.runbook, target.env, target.git, null);
     } catch (Workspace.LoadException e) {
       return support.loadFailed(e);
     }
+    var sandboxRefused = support.sandbox(loaded, this::closeAtEnd);
+    if (sandboxRefused != null) return sandboxRefused;
     var values = Inputs.parse(loaded.runbook().params(), inputs.assignments, loaded.environmentValue(), context().env());
     var plan = support.engine().plan(loaded, values, offline, null);
     if (outFile != null) Files.writeString(context().workingDir().resolve(outFile), PlanJson.write(plan));

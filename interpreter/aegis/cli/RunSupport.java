@@ -1,6 +1,5 @@
 package aegis.cli;
 
-import aegis.adapters.Builtins;
 import aegis.diagnostics.Code;
 import aegis.diagnostics.Diagnostic;
 import aegis.diagnostics.DiagnosticRenderer;
@@ -27,7 +26,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,8 +52,8 @@ final class RunSupport implements AutoCloseable {
 
   Engine engine() {
     var home = home();
-    return new Engine(Builtins.registry(), new RunStore(home), new EnvironmentLocks(home), VersionProvider.version(),
-        Clock.systemUTC());
+    return new Engine(context.builtins().get(), new RunStore(home), new EnvironmentLocks(home), VersionProvider.version(),
+        context.clock());
   }
 
   Workspace workspace() { return new Workspace(Checker.standard(), context.workingDir()); }
@@ -93,6 +91,22 @@ final class RunSupport implements AutoCloseable {
   }
 
   /**
+   * With the sandbox environment, starts in this process what the runbook needs of the sandbox and
+   * is not running yet, to be closed through {@code closeAtEnd}; null when the command may go on,
+   * else the exit status after the reason was shown.
+   */
+  ExitCode sandbox(Workspace.Loaded loaded, java.util.function.Consumer<AutoCloseable> closeAtEnd) {
+    try {
+      closeAtEnd.accept(aegis.sandbox.SandboxForRun.ensure(loaded.environmentName(), loaded.environmentValue(),
+          loaded.runbook(), err));
+      return null;
+    } catch (aegis.sandbox.SandboxException e) {
+      err.println("aegis: " + e.getMessage());
+      return e.unavailable() ? ExitCode.UNAVAILABLE : ExitCode.FAILURE;
+    }
+  }
+
+  /**
    * Shows why a runbook or environment cannot be loaded: a refused signature is exit 4, bad files
    * and git sources that cannot be read exit 3, errors in the files exit 1.
    */
@@ -116,11 +130,35 @@ final class RunSupport implements AutoCloseable {
   }
 
   void show(List<Diagnostic> diagnostics) {
+    out.flush();
     if (!diagnostics.isEmpty()) err.print(DiagnosticRenderer.render(diagnostics, color));
+    err.flush();
+  }
+
+  /**
+   * Applies (or resumes, when {@code resume} is given) under the environment's lock, shows the
+   * progress and the summary, and maps the outcome to an exit status.
+   */
+  ExitCode apply(String command, Engine engine, Workspace.Loaded loaded, java.util.Map<String, aegis.eval.Value> values,
+                 RunOptionsMixin run, aegis.plan.Plan plan, aegis.exec.journal.RunId resume) throws IOException {
+    var options = RunOptions.apply().withApprovals(run.approvals()).withWindowOverride(run.overrideWindow)
+        .withApprover(approver());
+    var progress = progress();
+    long start = System.nanoTime();
+    Engine.Outcome outcome;
+    try {
+      outcome = resume == null
+          ? engine.apply(loaded, values, options, plan, progress)
+          : engine.resume(resume, loaded, values, options, progress);
+    } catch (aegis.exec.lock.LockException e) {
+      err.println("aegis " + command + ": " + e.getMessage());
+      return ExitCode.REFUSED;
+    }
+    return finished(outcome, progress, start);
   }
 
   /** The exit status of a finished apply, after its summary. */
-  ExitCode finished(Engine.Outcome outcome, ProgressPrinter progress, long startNanos) {
+  private ExitCode finished(Engine.Outcome outcome, ProgressPrinter progress, long startNanos) {
     if (outcome.failure() != null) show(List.of(outcome.failure()));
     progress.finish("run " + outcome.runId() + " " + outcome.outcome().name().toLowerCase(java.util.Locale.ROOT),
         java.time.Duration.ofNanos(System.nanoTime() - startNanos));

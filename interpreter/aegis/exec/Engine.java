@@ -55,7 +55,16 @@ public final class Engine {
 
   /** Plans the runbook: reads run (unless offline), writes become planned actions. */
   public Plan plan(Workspace.Loaded loaded, Map<String, Value> inputs, boolean offline, RunListener extra) {
-    return plan(loaded, inputs, offline, extra, Plan.newId());
+    return plan(loaded, inputs, RunOptions.plan(offline), extra, Plan.newId());
+  }
+
+  /**
+   * Plans the runbook to compare the plan with another ({@code aegis pr-plan}): as {@link #plan},
+   * but a write planned without a preview (every write, offline) keeps its arguments as its desired
+   * state, so that two plans differ when the arguments do, not only when their summary does.
+   */
+  public Plan planToCompare(Workspace.Loaded loaded, Map<String, Value> inputs, boolean offline) {
+    return plan(loaded, inputs, RunOptions.plan(offline).keepingArguments(), null, Plan.newId());
   }
 
   /**
@@ -63,20 +72,19 @@ public final class Engine {
    * fingerprint salt, and compares sources, inputs and every live read. Empty when it is fresh.
    */
   public List<String> staleness(Plan saved, Workspace.Loaded loaded, Map<String, Value> inputs) {
-    Plan now = plan(loaded, inputs, saved.offline(), null, saved.id());
+    Plan now = plan(loaded, inputs, RunOptions.plan(saved.offline()), null, saved.id());
     var current = new aegis.plan.CurrentState(now.runbook(), now.environment(), now.inputs(), now.liveReads());
     return aegis.plan.PlanStaleness.compare(saved, current);
   }
 
-  private Plan plan(Workspace.Loaded loaded, Map<String, Value> inputs, boolean offline, RunListener extra, String id) {
+  private Plan plan(Workspace.Loaded loaded, Map<String, Value> inputs, RunOptions planning, RunListener extra, String id) {
     var fingerprints = Fingerprints.forPlan(id);
     var builder = new PlanBuilder(fingerprints);
     var listener = extra == null ? builder : new Listeners(List.of(builder, extra));
-    var options = RunOptions.plan(offline).withClock(clock);
-    var result = execute(loaded, inputs, options, listener, new SecretRegistry());
+    var result = execute(loaded, inputs, planning.withClock(clock), listener, new SecretRegistry());
     if (result.failure() != null) builder.diagnostic(result.failure());
     return builder.build(id, clock.instant(), aegisVersion, source(loaded), environment(loaded),
-        PlanInputs.of(realJson(inputs), secretNames(inputs), fingerprints), offline);
+        PlanInputs.of(realJson(inputs), secretNames(inputs), fingerprints), planning.offline());
   }
 
   /**
@@ -91,10 +99,7 @@ public final class Engine {
     var secrets = new SecretRegistry();
     registerSecrets(inputs, secrets);
     try (EnvironmentLock lock = locks.acquire(env, runId)) {
-      if (lock.takeoverWarning() != null && display != null) {
-        display.diagnostic(Diagnostic.of(Code.AEG404, aegis.syntax.Span.fileStart(loaded.runbook().source()),
-            lock.takeoverWarning()));
-      }
+      warnTakeover(lock, loaded, display);
       var started = new JournalRecord.RunStarted(clock.instant(), runId, loaded.runbookLabel(),
           Fingerprints.sha256(loaded.runbook().source().text()), loaded.gitCommit(), env, redactedJson(inputs), Identity.current(),
           aegisVersion, plan == null ? null : plan.id(), plan == null ? null : Fingerprints.sha256(aegis.plan.PlanJson.write(plan)));
@@ -116,10 +121,7 @@ public final class Engine {
     registerSecrets(inputs, secrets);
     var completed = runs.completedSteps(runId);
     try (EnvironmentLock lock = locks.acquire(loaded.environmentName(), runId)) {
-      if (lock.takeoverWarning() != null && display != null) {
-        display.diagnostic(Diagnostic.of(Code.AEG404, aegis.syntax.Span.fileStart(loaded.runbook().source()),
-            lock.takeoverWarning()));
-      }
+      warnTakeover(lock, loaded, display);
       try (var writer = runs.reopen(runId, secrets)) {
         var journal = new JournalListener(writer, clock);
         journal.append(new JournalRecord.RunResumed(clock.instant(), Identity.current(), aegisVersion,
@@ -133,6 +135,14 @@ public final class Engine {
         return new Outcome(runId, result.outcome(), result.failure());
       }
     }
+  }
+
+  /** A lock taken over from a dead run says so: that run may have left work half done. */
+  private static void warnTakeover(EnvironmentLock lock, Workspace.Loaded loaded, RunListener display) {
+    if (display == null) return;
+    lock.takeoverWarning().ifPresent(warning -> display.diagnostic(new Diagnostic(Code.AEG404,
+        aegis.diagnostics.Severity.WARNING, aegis.syntax.Span.fileStart(loaded.runbook().source()), warning,
+        List.of("check what the earlier run did: aegis runs show RUN_ID"), List.of())));
   }
 
   private Runner.Result execute(Workspace.Loaded loaded, Map<String, Value> inputs, RunOptions options,
@@ -164,14 +174,20 @@ public final class Engine {
   static ObjectNode realJson(Map<String, Value> inputs) {
     var node = JsonNodeFactory.instance.objectNode();
     inputs.forEach((k, v) -> node.set(k, v instanceof Value.Secret s ? JsonNodeFactory.instance.textNode(s.reveal())
-        : ValueJson.toJson(v)));
+        : inputJson(v)));
     return node;
   }
 
   static ObjectNode redactedJson(Map<String, Value> inputs) {
     var node = JsonNodeFactory.instance.objectNode();
-    inputs.forEach((k, v) -> node.set(k, ValueJson.toJson(v)));
+    inputs.forEach((k, v) -> node.set(k, inputJson(v)));
     return node;
+  }
+
+  /** An input as recorded: the environment by its name (its text is hashed separately), the rest as JSON. */
+  private static com.fasterxml.jackson.databind.JsonNode inputJson(Value v) {
+    if (v instanceof Value.Rec r && r.type().equals("Environment")) return JsonNodeFactory.instance.textNode(r.get("name").show());
+    return ValueJson.toJson(v);
   }
 
   private static Set<String> secretNames(Map<String, Value> inputs) {

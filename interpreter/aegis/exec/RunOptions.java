@@ -14,9 +14,11 @@ import java.util.Set;
  * @param windowOverride the reason given with {@code --override-window}, or null
  * @param approver       asks a person at an {@code approve} gate; null when there is no terminal
  * @param completed      step ids an earlier process of this run completed (resume): not run again
+ * @param keepArguments  plan: a write planned without a preview (offline) keeps its arguments as its
+ *                       desired state, so that plans can be compared ({@code aegis pr-plan})
  */
 public record RunOptions(CallContext.Mode mode, boolean offline, Set<String> approvals, String windowOverride,
-                         Approver approver, Set<String> completed, Clock clock) {
+                         Approver approver, Set<String> completed, Clock clock, boolean keepArguments) {
   public RunOptions {
     approvals = Set.copyOf(approvals);
     completed = Set.copyOf(completed);
@@ -24,31 +26,36 @@ public record RunOptions(CallContext.Mode mode, boolean offline, Set<String> app
   }
 
   public static RunOptions plan(boolean offline) {
-    return new RunOptions(CallContext.Mode.PLAN, offline, Set.of(), null, null, Set.of(), null);
+    return new RunOptions(CallContext.Mode.PLAN, offline, Set.of(), null, null, Set.of(), null, false);
   }
 
   public static RunOptions apply() {
-    return new RunOptions(CallContext.Mode.APPLY, false, Set.of(), null, null, Set.of(), null);
+    return new RunOptions(CallContext.Mode.APPLY, false, Set.of(), null, null, Set.of(), null, false);
   }
 
   public RunOptions withApprovals(Set<String> names) {
-    return new RunOptions(mode, offline, names, windowOverride, approver, completed, clock);
+    return new RunOptions(mode, offline, names, windowOverride, approver, completed, clock, keepArguments);
   }
 
   public RunOptions withWindowOverride(String reason) {
-    return new RunOptions(mode, offline, approvals, reason, approver, completed, clock);
+    return new RunOptions(mode, offline, approvals, reason, approver, completed, clock, keepArguments);
   }
 
   public RunOptions withApprover(Approver a) {
-    return new RunOptions(mode, offline, approvals, windowOverride, a, completed, clock);
+    return new RunOptions(mode, offline, approvals, windowOverride, a, completed, clock, keepArguments);
   }
 
   public RunOptions resuming(Set<String> done) {
-    return new RunOptions(mode, offline, approvals, windowOverride, approver, done, clock);
+    return new RunOptions(mode, offline, approvals, windowOverride, approver, done, clock, keepArguments);
   }
 
   public RunOptions withClock(Clock c) {
-    return new RunOptions(mode, offline, approvals, windowOverride, approver, completed, c);
+    return new RunOptions(mode, offline, approvals, windowOverride, approver, completed, c, keepArguments);
+  }
+
+  /** A plan whose writes without a preview keep their arguments (see {@link #keepArguments}). */
+  public RunOptions keepingArguments() {
+    return new RunOptions(mode, offline, approvals, windowOverride, approver, completed, clock, true);
   }
 
   public boolean planning() { return mode == CallContext.Mode.PLAN; }

@@ -58,11 +58,17 @@ public final class Workspace {
                        Value.Rec environmentValue, Function<String, ModuleInfo> modules, Origin origin, ModuleLoader files) {
     public String environmentName() { return environmentValue.get("name").show(); }
 
+    /**
+     * The runbook's file on disk: {@link #runbookPath} (as given, and as plans and journals
+     * record it) resolved against the working directory it was loaded from.
+     */
+    public Path runbookFile() { return runbook.source().path().toAbsolutePath().normalize(); }
+
     /** Every file the runbook depends on besides itself: imported modules and runbooks it runs. */
     public Map<Path, String> dependencies() {
       var out = new LinkedHashMap<Path, String>();
       collect(runbook, out, new java.util.HashSet<>());
-      if (runbook.source().path() != null) out.remove(runbook.source().path().toAbsolutePath().normalize());
+      out.remove(runbookFile());
       return out;
     }
 
@@ -119,6 +125,20 @@ public final class Workspace {
     Path envPath = findEnvironment(environment, runbookPath);
     CheckedProgram env = checked(envPath, Header.Kind.ENVIRONMENT);
     Function<String, ModuleInfo> modules = modules(runbook, env);
+    return new Loaded(runbookPath, runbook, envPath, env, evaluate(env, envPath, modules), modules, origin, files());
+  }
+
+  /**
+   * Only an environment's value, for commands that need no runbook ({@code aegis sandbox}):
+   * {@code environment} is a name (looked up from the working directory upwards) or a path.
+   */
+  public Value.Rec environment(String environment) throws LoadException {
+    Path envPath = findEnvironment(environment, workingDirectory.resolve("."));
+    CheckedProgram env = checked(envPath, Header.Kind.ENVIRONMENT);
+    return evaluate(env, envPath, modules(env));
+  }
+
+  private Value.Rec evaluate(CheckedProgram env, Path envPath, Function<String, ModuleInfo> modules) throws LoadException {
     Value value;
     try {
       var evaluator = new Evaluator((fn, args, site) -> {
@@ -132,7 +152,7 @@ public final class Workspace {
       throw new LoadException(List.of(Diagnostic.of(Code.AEG302, Span.fileStart(env.source()),
           envPath + " does not define an Environment value")));
     }
-    return new Loaded(runbookPath, runbook, envPath, env, rec, modules, origin, files());
+    return rec;
   }
 
   /**

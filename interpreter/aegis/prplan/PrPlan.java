@@ -122,14 +122,20 @@ public final class PrPlan {
       return decide(runbook, environment, why, base.plan(runbook, environment), new Side.Absent());
     }
     Set<String> probed = ConcurrentHashMap.newKeySet();
-    Side headSide = head.planIf(runbook, environment, probed, () -> touches(probed, changed) || mayRead(runbook, probed, changed));
-    List<String> because = probed.stream().filter(changed::contains).sorted().toList();
+    Side headSide = head.planIf(runbook, environment, probed, () -> !because(probed, changed).isEmpty() || mayRead(runbook, probed, changed));
+    List<String> because = because(probed, changed);
     if (because.isEmpty()) return null;
     return decide(runbook, environment, because, base.plan(runbook, environment), headSide);
   }
 
-  private static boolean touches(Set<String> probed, Set<String> changed) {
-    return probed.stream().anyMatch(changed::contains);
+  /** The changed files among those probed: read, looked for, or in a directory that was listed. */
+  private static List<String> because(Set<String> probed, Set<String> changed) {
+    return changed.stream().filter(p -> probed.contains(p) || probed.contains(parent(p) + ProbingLoader.ANY)).sorted().toList();
+  }
+
+  private static String parent(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash + 1);
   }
 
   /**
@@ -207,7 +213,7 @@ public final class PrPlan {
         } catch (Inputs.InputException e) {
           return new Side.Skipped(e.getMessage());
         }
-        Plan plan = engine.plan(loaded, inputs, !options.live(), null);
+        Plan plan = engine.planToCompare(loaded, inputs, !options.live());
         if (plan.hasErrors()) {
           return new Side.Failed(plan.diagnostics().stream().filter(PlanDiagnostic::error)
               .map(d -> (d.location() == null ? "" : d.location() + ": ") + d.message()).toList());

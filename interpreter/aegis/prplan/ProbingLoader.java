@@ -4,6 +4,7 @@ import aegis.source.LoadResult;
 import aegis.source.git.CommitFiles;
 import aegis.syntax.SourceFile;
 import aegis.types.ModuleLoader;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,9 @@ import java.util.Set;
  * commits plans the same at both, so only runbooks that probed a changed path are planned twice.
  */
 final class ProbingLoader implements ModuleLoader {
+  /** The last segment of a noted directory listing: {@code runbooks/manifests/*}. */
+  static final String ANY = "*";
+
   private final CommitFiles files;
   private volatile Set<String> sink;
 
@@ -49,6 +53,15 @@ final class ProbingLoader implements ModuleLoader {
 
   @Override
   public List<Path> list(Path dir) { return files.list(dir); }
+
+  /** A listed directory is noted as {@code dir/*}: a file added to it or removed from it changes what a run sees. */
+  @Override
+  public List<Path> listAll(Path dir) throws IOException {
+    Set<String> into = sink;
+    String inRepo = dir.normalize().equals(files.root()) ? "" : files.repoPath(dir);
+    if (into != null && inRepo != null) into.add((inRepo.isEmpty() ? "" : inRepo + "/") + ANY);
+    return files.listAll(dir);
+  }
 
   private void note(Path path) {
     Set<String> into = sink;

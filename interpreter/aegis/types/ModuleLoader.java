@@ -2,10 +2,13 @@ package aegis.types;
 
 import aegis.source.LoadResult;
 import aegis.syntax.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Where the checker finds source it did not get handed: stdlib modules ({@code import k8s}),
@@ -30,6 +33,17 @@ public interface ModuleLoader {
 
   /** The {@code .aegis} files directly in {@code dir} (for "did you mean" on {@code run}); empty when unknown. */
   List<Path> list(Path dir);
+
+  /**
+   * Every regular file directly in {@code dir}, sorted: a run lists a directory of manifests that
+   * belong with its runbook. Files on disk unless the loader keeps its files elsewhere (a git
+   * commit); a directory that is not there is an error.
+   */
+  default List<Path> listAll(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
 
   /** Stdlib from the classpath ({@code stdlib/<name>.aegis} resources), files from disk. */
   static ModuleLoader classpath() { return new ClasspathModuleLoader(); }

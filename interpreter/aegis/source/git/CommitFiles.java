@@ -10,6 +10,7 @@ import aegis.types.ModuleLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +103,19 @@ public final class CommitFiles implements ModuleLoader {
     return out.stream().sorted().toList();
   }
 
+  @Override
+  public List<Path> listAll(Path dir) throws IOException {
+    String inRepo = dir.normalize().equals(root) ? "" : repoPath(dir);
+    if (inRepo == null || (!inRepo.isEmpty() && !isDirectory(inRepo))) {
+      throw new NoSuchFileException(dir.toString(), null, "no such directory in commit " + RefResolver.short12(commit));
+    }
+    var out = new ArrayList<Path>();
+    walk(inRepo, false, (repoPath, mode) -> {
+      if (isFile(mode)) out.add(pathOf(repoPath));
+    });
+    return out.stream().sorted().toList();
+  }
+
   /** Every {@code .aegis} file of the commit, by repository path, sorted; hidden directories are skipped. */
   public List<String> sourceFiles() {
     var out = new ArrayList<String>();
@@ -118,6 +132,14 @@ public final class CommitFiles implements ModuleLoader {
     try (TreeWalk walk = TreeWalk.forPath(repo, repoPath, commit.getTree())) {
       if (walk == null || !isFile(walk.getFileMode(0))) return null;
       return walk.getObjectId(0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the tree of commit " + commit.name(), e);
+    }
+  }
+
+  private boolean isDirectory(String repoPath) {
+    try (TreeWalk walk = TreeWalk.forPath(repo, repoPath, commit.getTree())) {
+      return walk != null && walk.getFileMode(0) == FileMode.TREE;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the tree of commit " + commit.name(), e);
     }

@@ -47,8 +47,8 @@ class PrPlanGoldenTest {
   private static final List<Case> CASES = List.of(
       new Case("template", 2, r -> r.write("runbooks/templates/motd.txt.j2", "good morning from {{ env.name }}\n")),
       new Case("module", 2, r -> r.write("runbooks/lib/names.aegis", OpsRepo.NAMES.replace("\"aegisshield\"", "\"aegis-platform\""))),
-      new Case("environment", 2, r -> r.write("environments/sandbox.aegis",
-          OpsRepo.SANDBOX.replace("let ns = \"aegisshield-sandbox\"", "let ns = \"aegisshield-sandbox-2\""))),
+      new Case("environment", 2, r -> r.write("environments/lab.aegis",
+          OpsRepo.LAB.replace("let ns = \"aegisshield-sandbox\"", "let ns = \"aegisshield-sandbox-2\""))),
       new Case("added-and-removed", 2, r -> {
         r.write("runbooks/welcome.aegis", OpsRepo.OUTER.replace("runbook outer \"Runs hello\"", "runbook welcome \"Welcomes\""));
         r.delete("runbooks/outer.aegis");

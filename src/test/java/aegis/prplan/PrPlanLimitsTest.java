@@ -115,7 +115,7 @@ class PrPlanLimitsTest {
     var unknownEnv = prPlan("--env", "production");
     assertEquals(3, unknownEnv.exit(), unknownEnv.toString());
     assertEquals("aegis pr-plan: no environment `production` (environments/production.aegis) at the base or the head; "
-        + "known: sandbox\n", unknownEnv.err());
+        + "known: lab\n", unknownEnv.err());
 
     Path notARepo = Files.createDirectories(dir.resolve("plain-directory"));
     var noRepo = PrPlanCli.run(dir.resolve("work"), Map.of(), List.of("pr-plan", "--repo", notARepo.toString(), "--base", "main"));

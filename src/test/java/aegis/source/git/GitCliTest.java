@@ -65,13 +65,13 @@ class GitCliTest {
     String c1 = repo.commit("one");
     repo.tag("v1");
     repo.write("runbooks/templates/motd.txt.j2", OpsRepo.TEMPLATE.replace("hello from", "not committed:"));
-    repo.write("environments/sandbox.aegis", "environment broken\n");
+    repo.write("environments/lab.aegis", "environment broken\n");
     Path work = dir.resolve("work-plan");
     String url = repo.runbook("runbooks/outer.aegis", "v1");
 
-    var r = aegis(work, "plan", url, "--env", "sandbox", "--offline", "--out", "plan.json");
+    var r = aegis(work, "plan", url, "--env", "lab", "--offline", "--out", "plan.json");
     assertEquals(0, r.exit(), r.toString());
-    assertTrue(r.out().startsWith("Plan for " + url + " on environment sandbox\n  runbook  sha256 "), r.out());
+    assertTrue(r.out().startsWith("Plan for " + url + " on environment lab\n  runbook  sha256 "), r.out());
     assertTrue(r.out().contains("  commit " + c1.substring(0, 12) + "  and 2 files it uses\n"), r.out());
 
     Plan plan = PlanJson.read(Files.readString(work.resolve("plan.json")));
@@ -79,9 +79,9 @@ class GitCliTest {
     assertEquals(c1, plan.runbook().gitCommit());
     assertEquals(List.of("runbooks/hello.aegis", "runbooks/lib/names.aegis"),
         plan.runbook().dependencies().stream().map(RunbookSource.FileDigest::path).toList());
-    assertEquals("environments/sandbox.aegis", plan.environment().path());
+    assertEquals("environments/lab.aegis", plan.environment().path());
     String json = PlanJson.write(plan);
-    assertTrue(json.contains("hello from sandbox (aegisshield-sandbox)"), "the template is the committed one: " + json);
+    assertTrue(json.contains("hello from lab (aegisshield-sandbox)"), "the template is the committed one: " + json);
     assertTrue(!json.contains("not committed"), "the working tree's template is not read");
   }
 
@@ -92,11 +92,11 @@ class GitCliTest {
     repo.tag("v1");
     Path work = dir.resolve("work-apply");
     String url = repo.runbook("runbooks/noop.aegis", "v1");
-    var planned = aegis(work, "plan", url, "--env", "sandbox", "--out", "plan.json");
+    var planned = aegis(work, "plan", url, "--env", "lab", "--out", "plan.json");
     assertEquals(0, planned.exit(), planned.toString());
 
-    repo.write("runbooks/noop.aegis", OpsRepo.NOOP.replace("env.name == \"sandbox\"", "env.name == \"production\""));
-    repo.commit("two: would fail in the sandbox");
+    repo.write("runbooks/noop.aegis", OpsRepo.NOOP.replace("env.name == \"lab\"", "env.name == \"production\""));
+    repo.commit("two: would fail in the lab");
     repo.moveTag("v1");
 
     var applied = aegis(work, "apply", "plan.json");
@@ -125,7 +125,7 @@ class GitCliTest {
     String c1 = repo.commit("one");
     Path work = dir.resolve("work-run");
     String url = repo.runbook("runbooks/noop.aegis", "main");
-    var r = aegis(work, "run", url, "--env", "sandbox", "--yes");
+    var r = aegis(work, "run", url, "--env", "lab", "--yes");
     assertEquals(0, r.exit(), r.toString());
     var store = new RunStore(new AegisHome(work.resolve("home")));
     var started = store.read(store.list(1).getFirst().runId()).header().orElseThrow();
@@ -145,14 +145,14 @@ class GitCliTest {
         }
 
         step "after" {
-          check env.name == "sandbox" else fail "this is not the sandbox"
+          check env.name == "lab" else fail "this is not the lab"
         }
         """;
     var repo = OpsRepo.fill(world.repo("resume")).write("runbooks/gate.aegis", gate);
     String c1 = repo.commit("one");
     repo.tag("v1");
     Path work = dir.resolve("work-resume");
-    var waiting = aegis(work, "run", repo.runbook("runbooks/gate.aegis", "v1"), "--env", "sandbox", "--yes");
+    var waiting = aegis(work, "run", repo.runbook("runbooks/gate.aegis", "v1"), "--env", "lab", "--yes");
     assertEquals(5, waiting.exit(), waiting.toString());
     var store = new RunStore(new AegisHome(work.resolve("home")));
     var runId = store.list(1).getFirst().runId();
@@ -171,22 +171,22 @@ class GitCliTest {
     repo.commit("one");
     repo.signedTag("v1", key).tag("v1-unsigned");
     Path work = dir.resolve("work-signed");
-    String[] signed = {"plan", repo.runbook("runbooks/noop.aegis", "v1"), "--env", "sandbox", "--offline", "--require-signed",
+    String[] signed = {"plan", repo.runbook("runbooks/noop.aegis", "v1"), "--env", "lab", "--offline", "--require-signed",
         "--trusted-keys", trusted.toString()};
     var ok = aegis(work, signed);
     assertEquals(0, ok.exit(), ok.toString());
     assertEquals("aegis: tag v1 signed by " + key + " (Release Manager <release@example.com>)\n", ok.err());
 
-    var unsigned = aegis(work, "plan", repo.runbook("runbooks/noop.aegis", "v1-unsigned"), "--env", "sandbox", "--offline",
+    var unsigned = aegis(work, "plan", repo.runbook("runbooks/noop.aegis", "v1-unsigned"), "--env", "lab", "--offline",
         "--require-signed", "--trusted-keys", trusted.toString());
     assertEquals(4, unsigned.exit(), unsigned.toString());
     assertTrue(unsigned.err().contains("error[AEG314]: unsigned: tag `v1-unsigned` is not signed"), unsigned.err());
 
-    var withoutKeys = aegis(work, "plan", repo.runbook("runbooks/noop.aegis", "v1"), "--env", "sandbox", "--require-signed");
+    var withoutKeys = aegis(work, "plan", repo.runbook("runbooks/noop.aegis", "v1"), "--env", "lab", "--require-signed");
     assertEquals(2, withoutKeys.exit(), withoutKeys.toString());
     assertTrue(withoutKeys.err().startsWith("aegis: --require-signed needs --trusted-keys FILE"), withoutKeys.err());
 
-    var local = aegis(work, "plan", "runbooks/noop.aegis", "--env", "sandbox", "--require-signed", "--trusted-keys",
+    var local = aegis(work, "plan", "runbooks/noop.aegis", "--env", "lab", "--require-signed", "--trusted-keys",
         trusted.toString());
     assertEquals(2, local.exit(), local.toString());
   }
@@ -194,7 +194,7 @@ class GitCliTest {
   @Test
   void aBadUrlOrRefIsABadInput() throws Exception {
     Path work = dir.resolve("work-bad");
-    var noRef = aegis(work, "plan", "git+file:///srv/ops.git//runbooks/deploy.aegis", "--env", "sandbox");
+    var noRef = aegis(work, "plan", "git+file:///srv/ops.git//runbooks/deploy.aegis", "--env", "lab");
     assertEquals(3, noRef.exit(), noRef.toString());
     assertTrue(noRef.err().contains("error[AEG310]: `git+file:///srv/ops.git//runbooks/deploy.aegis` is not a git runbook URL: "
         + "no ref: end the URL with `@REF`"), noRef.err());
@@ -202,7 +202,7 @@ class GitCliTest {
     var repo = OpsRepo.fill(world.repo("cli-bad"));
     repo.commit("one");
     repo.tag("v1.0");
-    var unknown = aegis(work, "plan", repo.runbook("runbooks/noop.aegis", "v1.1"), "--env", "sandbox", "--offline");
+    var unknown = aegis(work, "plan", repo.runbook("runbooks/noop.aegis", "v1.1"), "--env", "lab", "--offline");
     assertEquals(3, unknown.exit(), unknown.toString());
     assertTrue(unknown.err().contains("error[AEG312]: no tag, branch or commit `v1.1` in " + repo.url()), unknown.err());
     assertTrue(unknown.err().contains("= hint: nearest tags: v1.0"), unknown.err());
@@ -210,7 +210,7 @@ class GitCliTest {
     var badEnv = aegis(work, "plan", repo.runbook("runbooks/noop.aegis", "v1.0"), "--env", "staging", "--offline");
     assertEquals(1, badEnv.exit(), badEnv.toString());
     assertTrue(badEnv.err().contains("unknown environment `staging`"), badEnv.err());
-    assertTrue(badEnv.err().contains("known environments: sandbox"), "listed from the commit: " + badEnv.err());
+    assertTrue(badEnv.err().contains("known environments: lab"), "listed from the commit: " + badEnv.err());
   }
 
   private static void deleteTree(Path root) throws IOException {

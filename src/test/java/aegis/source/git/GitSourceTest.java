@@ -211,7 +211,7 @@ class GitSourceTest {
     repo.tag("v1");
     try (var snapshot = open(newCache(), repo.runbook("runbooks/hello.aegis", "v1"))) {
       var files = snapshot.files();
-      assertEquals(List.of("binary.aegis", "environments/sandbox.aegis", "runbooks/hello.aegis", "runbooks/lib/names.aegis",
+      assertEquals(List.of("binary.aegis", "environments/lab.aegis", "runbooks/hello.aegis", "runbooks/lib/names.aegis",
           "runbooks/noop.aegis", "runbooks/outer.aegis", "runbooks/rotate.aegis"), files.sourceFiles());
       assertEquals(List.of(files.pathOf("runbooks/hello.aegis"), files.pathOf("runbooks/noop.aegis"),
           files.pathOf("runbooks/outer.aegis"), files.pathOf("runbooks/rotate.aegis")), files.list(files.pathOf("runbooks")));

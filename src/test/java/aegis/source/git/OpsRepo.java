@@ -6,16 +6,20 @@ import java.nio.file.Path;
 
 /**
  * The files of a small operations repository for tests: an environment (the project's own
- * sandbox definition), a module, four runbooks (one runs another, one touches nothing, one takes
+ * sandbox definition, renamed), a module, four runbooks (one runs another, one touches nothing, one takes
  * a secret) and a template, laid out as in this project.
  */
 public final class OpsRepo {
-  /** The sandbox environment, as this project defines it. */
-  public static final String SANDBOX;
+  /**
+   * The environment {@code lab}: this project's sandbox definition under another name (the CLI
+   * starts sandbox servers for an environment named {@code sandbox}; these tests need none).
+   */
+  public static final String LAB;
 
   static {
     try {
-      SANDBOX = Files.readString(Path.of("environments/sandbox.aegis"));
+      LAB = Files.readString(Path.of("environments/sandbox.aegis")).replace("environment sandbox", "environment lab")
+          .replace("name: \"sandbox\"", "name: \"lab\"");
     } catch (IOException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -85,7 +89,7 @@ public final class OpsRepo {
       param env: Environment
 
       step "look" {
-        check env.name == "sandbox" else fail "this is not the sandbox"
+        check env.name == "lab" else fail "this is not the lab"
       }
       """;
 
@@ -93,7 +97,7 @@ public final class OpsRepo {
 
   /** Writes every file into {@code repo} (not committed). */
   public static GitWorld.Repo fill(GitWorld.Repo repo) throws IOException {
-    return repo.write("environments/sandbox.aegis", SANDBOX)
+    return repo.write("environments/lab.aegis", LAB)
         .write("runbooks/lib/names.aegis", NAMES)
         .write("runbooks/templates/motd.txt.j2", TEMPLATE)
         .write("runbooks/hello.aegis", HELLO)
