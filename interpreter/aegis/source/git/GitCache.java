@@ -21,6 +21,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.NetRCCredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
 
@@ -29,7 +30,8 @@ import org.eclipse.jgit.transport.TagOpt;
  * per remote URL, named by a hash of the URL and its last path segment. A fetch copies every
  * branch and tag (moved tags and deleted refs follow the remote) and keeps every object it ever
  * fetched, so a commit a plan pinned stays readable after the remote moved on. Nothing here
- * touches a working tree.
+ * touches a working tree. An https remote that needs credentials gets them from {@code ~/.netrc}
+ * (a CI job writes its token there); ssh runs the client {@code GIT_SSH} names.
  */
 public final class GitCache {
   private static final RefSpec BRANCHES = new RefSpec("+refs/heads/*:refs/heads/*");
@@ -89,7 +91,8 @@ public final class GitCache {
   void fetch(Repository mirror, String remote) throws GitSourceException {
     try (Git git = Git.wrap(mirror)) {
       git.fetch().setRemote(remote).setRefSpecs(BRANCHES, TAGS).setTagOpt(TagOpt.NO_TAGS).setRemoveDeletedRefs(true)
-          .setCheckFetchedObjects(true).setTimeout((int) Math.max(1, timeout.toSeconds())).call();
+          .setCheckFetchedObjects(true).setTimeout((int) Math.max(1, timeout.toSeconds()))
+          .setCredentialsProvider(new NetRCCredentialsProvider()).call();
     } catch (GitAPIException | JGitInternalException e) {
       throw new GitSourceException(Code.AEG311, remote, "cannot fetch " + remote + ": " + describe(e), e);
     }

@@ -43,6 +43,7 @@ public final class GitSource {
     this.stdlib = stdlib;
   }
 
+  @SuppressWarnings("try") // the lock is held for the block, never read
   public Snapshot open(GitUrl url, Options options) throws GitSourceException {
     String shown = url.text();
     try (var lock = cache.lock(url.remote())) {

@@ -119,11 +119,11 @@ final class SignatureCheck {
 
   /** A commit's bytes as they were signed: without its {@code gpgsig} header and that header's continuation lines. */
   private static byte[] withoutSignatureHeader(byte[] raw) {
-    int start = RawParseUtils.headerStart(GPGSIG, raw, 0);
-    if (start < 0) return raw;
-    int end = RawParseUtils.headerEnd(raw, start);
-    start -= GPGSIG.length + 1;
-    if (end < raw.length) end++;
+    int value = RawParseUtils.headerStart(GPGSIG, raw, 0);
+    if (value < 0) return raw;
+    int start = value - GPGSIG.length - 1;
+    int end = value;
+    do end = RawParseUtils.nextLF(raw, end); while (end < raw.length && raw[end] == ' ');
     byte[] out = new byte[raw.length - (end - start)];
     System.arraycopy(raw, 0, out, 0, start);
     System.arraycopy(raw, end, out, start, raw.length - end);

@@ -219,6 +219,9 @@ class GitSourceTest {
       assertFalse(files.exists(files.pathOf("runbooks")), "a directory is not a file");
       assertFalse(files.exists(files.pathOf("../outside.aegis")));
       assertFalse(files.exists(Path.of("/etc/hostname")), "nothing outside the commit is read");
+      assertEquals(List.of(files.pathOf("runbooks/templates/motd.txt.j2")), files.listAll(files.pathOf("runbooks/templates")),
+          "a run lists a directory of manifests in the commit");
+      assertThrows(java.nio.file.NoSuchFileException.class, () -> files.listAll(files.pathOf("runbooks/manifests")));
       var binary = (LoadResult.Rejected) files.read(files.pathOf("binary.aegis"), "binary.aegis");
       assertEquals(Code.AEG108, binary.problem().code());
       var missing = (LoadResult.Rejected) files.read(files.pathOf("nope.aegis"), "nope.aegis");
