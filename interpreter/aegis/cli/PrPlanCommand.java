@@ -35,7 +35,8 @@ final class PrPlanCommand extends AegisCommand {
       description = "The commit the pull request is compared with: a branch, tag, commit id, origin/main, ...")
   String base;
 
-  @Option(names = "--head", defaultValue = "HEAD", paramLabel = "REF", description = "The pull request's commit (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--head", defaultValue = "HEAD", paramLabel = "REF",
+      description = "The pull request's commit (default: ${DEFAULT-VALUE}).")
   String head;
 
   @Option(names = "--repo", defaultValue = ".", paramLabel = "PATH",

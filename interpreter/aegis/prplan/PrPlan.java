@@ -14,6 +14,7 @@ import aegis.source.git.GitSourceException;
 import aegis.syntax.Parser;
 import aegis.syntax.ast.Header;
 import aegis.types.Checker;
+import aegis.types.ModuleLoader;
 import aegis.types.ModuleRegistry;
 import aegis.types.Symbol;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ public final class PrPlan {
   }
 
   /** Compares {@code baseRef} with {@code headRef} in {@code repo}. */
-  public PrPlanReport run(GitRepository repo, String baseRef, String headRef, aegis.types.ModuleLoader stdlib)
+  public PrPlanReport run(GitRepository repo, String baseRef, String headRef, ModuleLoader stdlib)
       throws GitSourceException, UnknownEnvironmentException {
     CommitFiles baseFiles = repo.at(baseRef, stdlib);
     CommitFiles headFiles = repo.at(headRef, stdlib);
@@ -122,7 +123,8 @@ public final class PrPlan {
       return decide(runbook, environment, why, base.plan(runbook, environment), new Side.Absent());
     }
     Set<String> probed = ConcurrentHashMap.newKeySet();
-    Side headSide = head.planIf(runbook, environment, probed, () -> !because(probed, changed).isEmpty() || mayRead(runbook, probed, changed));
+    Side headSide = head.planIf(runbook, environment, probed,
+        () -> !because(probed, changed).isEmpty() || mayRead(runbook, probed, changed));
     List<String> because = because(probed, changed);
     if (because.isEmpty()) return null;
     return decide(runbook, environment, because, base.plan(runbook, environment), headSide);

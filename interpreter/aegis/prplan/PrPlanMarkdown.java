@@ -206,7 +206,9 @@ public final class PrPlanMarkdown {
   private static void action(ActionChange c, StringBuilder b) {
     PlannedAction a = c.action();
     String verb = ValueText.verb(a);
-    if (c.kind() == ActionChange.Kind.CHANGED && c.before().operation() != a.operation()) verb = ValueText.verb(c.before()) + " → " + verb;
+    if (c.kind() == ActionChange.Kind.CHANGED && c.before().operation() != a.operation()) {
+      verb = ValueText.verb(c.before()) + " → " + verb;
+    }
     b.append(Markdown.code(c.kind().symbol, false)).append(" **").append(c.kind().word).append("**: ").append(verb).append(' ')
         .append(Markdown.code(cut(a.target().display(), TARGET_WIDTH), false));
     if (a.destructive()) b.append(" · **destructive**");

@@ -73,7 +73,10 @@ final class RefResolver {
         throw new GitSourceException(Code.AEG312, shown, "the commit id `" + ref + "` is ambiguous in " + shown
             + ": it starts " + candidates.size() + " commits").withHint("give more digits, or the full 40-digit commit id");
       }
-      if (candidates.size() == 1) return peel(walk, walk.parseAny(candidates.getFirst()), "commit " + short12(candidates.getFirst()), shown, ref);
+      if (candidates.size() == 1) {
+        ObjectId only = candidates.getFirst();
+        return peel(walk, walk.parseAny(only), "commit " + short12(only), shown, ref);
+      }
     }
     return null;
   }

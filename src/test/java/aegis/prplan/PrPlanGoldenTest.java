@@ -55,9 +55,12 @@ class PrPlanGoldenTest {
       }),
       new Case("broken", 1, r -> r.write("runbooks/lib/names.aegis", OpsRepo.NAMES.replace("\"aegisshield\"", "42"))),
       new Case("comment-only", 0, r -> r.write("runbooks/hello.aegis",
-          OpsRepo.HELLO.replace("param env: Environment", "// The environment greeted.\n// (two lines, so every later line moves)\nparam env: Environment"))),
+          OpsRepo.HELLO.replace("param env: Environment",
+              "// The environment greeted.\n// (two lines, so every later line moves)\nparam env: Environment"))),
       new Case("unrelated", 0, r -> r.write("README.md", "# ops\n\nNow with a README that says more.\n")),
-      new Case("secret", 2, r -> r.write("runbooks/rotate.aegis", OpsRepo.ROTATE.replace("secret/aegis/api-token", "secret/aegis/api-token-v2")),
+      new Case("unused-template", 0, r -> r.write("runbooks/templates/unused.txt.j2", "nobody renders {{ env.name }}\n")),
+      new Case("secret", 2,
+          r -> r.write("runbooks/rotate.aegis", OpsRepo.ROTATE.replace("secret/aegis/api-token", "secret/aegis/api-token-v2")),
           "--runbooks", "runbooks", "--set", "token=env:API_TOKEN"));
 
   @BeforeAll
