@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code aegis pr-plan} on a real repository: one base commit on {@code main} and one branch per
  * kind of change. Its Markdown and JSON are golden files under
  * {@code src/test/resources/golden/pr-plan/} (regenerate with {@code -Dgolden.update=true} and
- * review the diff); each case checks the exit status too.
+ * review the diff); each case checks the exit status too. Commit ids are written as
+ * {@code <base>} and {@code <head>} (12 digits: {@code <base12>}): they change whenever the
+ * project's sandbox environment, which the test repository copies, changes.
  */
 class PrPlanGoldenTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden/pr-plan");
@@ -48,7 +50,7 @@ class PrPlanGoldenTest {
       new Case("template", 2, r -> r.write("runbooks/templates/motd.txt.j2", "good morning from {{ env.name }}\n")),
       new Case("module", 2, r -> r.write("runbooks/lib/names.aegis", OpsRepo.NAMES.replace("\"aegisshield\"", "\"aegis-platform\""))),
       new Case("environment", 2, r -> r.write("environments/lab.aegis",
-          OpsRepo.LAB.replace("let ns = \"aegisshield-sandbox\"", "let ns = \"aegisshield-sandbox-2\""))),
+          OpsRepo.LAB.replace(OpsRepo.LAB_NAMESPACE, OpsRepo.LAB_NAMESPACE + "-2"))),
       new Case("added-and-removed", 2, r -> {
         r.write("runbooks/welcome.aegis", OpsRepo.OUTER.replace("runbook outer \"Runs hello\"", "runbook welcome \"Welcomes\""));
         r.delete("runbooks/outer.aegis");
@@ -95,7 +97,10 @@ class PrPlanGoldenTest {
           assertEquals(c.exit(), r.exit(), r.toString());
           assertEquals("", r.err(), "nothing on stderr");
           assertFalse(r.out().contains(TOKEN), "the secret input is never shown");
-          check(file, r.out());
+          check(file, r.out().replace(repo.git("rev-parse", "main").strip(), "<base>")
+              .replace(repo.git("rev-parse", c.name()).strip(), "<head>")
+              .replace(repo.git("rev-parse", "--short=12", "main").strip(), "<base12>")
+              .replace(repo.git("rev-parse", "--short=12", c.name()).strip(), "<head12>"));
         }));
       }
     }

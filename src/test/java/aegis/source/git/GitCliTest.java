@@ -81,7 +81,7 @@ class GitCliTest {
         plan.runbook().dependencies().stream().map(RunbookSource.FileDigest::path).toList());
     assertEquals("environments/lab.aegis", plan.environment().path());
     String json = PlanJson.write(plan);
-    assertTrue(json.contains("hello from lab (aegisshield-sandbox)"), "the template is the committed one: " + json);
+    assertTrue(json.contains("hello from lab (" + OpsRepo.LAB_NAMESPACE + ")"), "the template is the committed one: " + json);
     assertTrue(!json.contains("not committed"), "the working tree's template is not read");
   }
 

@@ -10,19 +10,32 @@ import java.nio.file.Path;
  * a secret) and a template, laid out as in this project.
  */
 public final class OpsRepo {
+  /** The namespace of the environment {@code lab}. */
+  public static final String LAB_NAMESPACE = "aegis-lab";
+
   /**
-   * The environment {@code lab}: this project's sandbox definition under another name (the CLI
-   * starts sandbox servers for an environment named {@code sandbox}; these tests need none).
+   * The environment {@code lab}: this project's sandbox definition (so it keeps up with the
+   * {@code Environment} record) under another name, because the CLI starts sandbox servers for an
+   * environment named {@code sandbox} and these tests need none, and in its own namespace.
    */
   public static final String LAB;
 
   static {
     try {
-      LAB = Files.readString(Path.of("environments/sandbox.aegis")).replace("environment sandbox", "environment lab")
-          .replace("name: \"sandbox\"", "name: \"lab\"");
+      LAB = rename(Files.readString(Path.of("environments/sandbox.aegis")));
     } catch (IOException e) {
       throw new ExceptionInInitializerError(e);
     }
+  }
+
+  private static String rename(String sandbox) {
+    String lab = sandbox.replace("environment sandbox", "environment lab").replace("name: \"sandbox\"", "name: \"lab\"")
+        .replace("let ns = \"aegisshield-sandbox\"", "let ns = \"" + LAB_NAMESPACE + "\"");
+    if (!lab.contains("environment lab") || !lab.contains("name: \"lab\"") || !lab.contains(LAB_NAMESPACE)) {
+      throw new IllegalStateException("environments/sandbox.aegis no longer has the lines OpsRepo renames "
+          + "(`environment sandbox`, `name: \"sandbox\"`, `let ns = \"aegisshield-sandbox\"`): update OpsRepo");
+    }
+    return lab;
   }
 
   public static final String NAMES = """
