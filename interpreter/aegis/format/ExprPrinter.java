@@ -9,10 +9,13 @@ import static aegis.format.Doc.softline;
 import static aegis.format.Doc.text;
 
 import aegis.syntax.ast.Arg;
+import aegis.syntax.ast.Decl;
 import aegis.syntax.ast.Expr;
+import aegis.syntax.ast.FieldDecl;
 import aegis.syntax.ast.Ident;
 import aegis.syntax.ast.Node;
 import aegis.syntax.ast.ParamSpec;
+import aegis.syntax.ast.Stmt;
 import aegis.syntax.ast.StringPart;
 import aegis.syntax.ast.TypeRef;
 import java.math.BigDecimal;
@@ -88,6 +91,63 @@ final class ExprPrinter {
     return minusMinus ? text(" ") : Doc.EMPTY;
   }
 
+  /**
+   * Whether the printed form of {@code parent} begins with that of {@code child} (no keyword,
+   * bracket or parenthesis before it): a comment just before one is just before the other.
+   */
+  static boolean printedFirst(Node parent, Node child) {
+    return switch (parent) {
+      case Expr.Field f -> f.target() == child && precedence(f.target()) >= POSTFIX;
+      case Expr.Call c -> c.callee() == child && precedence(c.callee()) >= POSTFIX;
+      case Expr.Index i -> i.target() == child && precedence(i.target()) >= POSTFIX;
+      case Expr.Binary b -> b.left() == child && !needsParens(b.left(), b, true);
+      case Expr.Lambda l -> l.params().size() == 1 && l.params().getFirst() == child;
+      case Arg a -> (a.name() != null ? a.name() : a.value()) == child;
+      case Expr.MapEntry e -> e.key() == child;
+      case Stmt.ExprStmt s -> s.expr() == child;
+      case TypeRef.Named n -> n.path().getFirst() == child;
+      case TypeRef.Optional o -> o.inner() == child;
+      case FieldDecl f -> f.name() == child;
+      case ParamSpec p -> p.name() == child;
+      default -> false;
+    };
+  }
+
+  /** Whether the printed form of {@code parent} ends with that of {@code child}. */
+  static boolean printedLast(Node parent, Node child) {
+    return switch (parent) {
+      case Expr.Field f -> f.field() == child;
+      case Expr.Binary b -> b.right() == child && !needsParens(b.right(), b, false);
+      case Expr.Unary u -> u.operand() == child && precedence(u.operand()) >= UNARY;
+      case Expr.Lambda l -> l.body() == child;
+      case Expr.If i -> i.otherwise() == child;
+      case Arg a -> a.value() == child;
+      case Expr.MapEntry e -> e.value() == child;
+      case Stmt.ExprStmt s -> s.expr() == child;
+      case Stmt.Let l -> l.value() == child;
+      case Stmt.Check c -> c.message() == child;
+      case Stmt.Wait w -> w.timeout() == child;
+      case Stmt.Approve a -> a.reason() == child;
+      case Stmt.Report r -> r.value() == child;
+      case Stmt.Fail f -> f.message() == child;
+      case Decl.Window w -> w.window() == child;
+      case Decl.Fn f -> f.body() == child;
+      case Decl.Param p -> (p.defaultValue() != null ? p.defaultValue() : p.type()) == child;
+      case FieldDecl f -> (f.defaultValue() != null ? f.defaultValue() : f.type()) == child;
+      case ParamSpec p -> (p.defaultValue() != null ? p.defaultValue() : p.type()) == child;
+      case TypeRef.Named n -> n.args().isEmpty() && n.path().getLast() == child;
+      case TypeRef.Function f -> f.result() == child;
+      default -> false;
+    };
+  }
+
+  /** Whether an operand of {@code b} is printed in parentheses (see {@link #chainOperand}). */
+  private static boolean needsParens(Expr operand, Expr.Binary b, boolean left) {
+    int p = precedence(operand);
+    int prec = b.op().precedence;
+    return p < prec || (p == prec && left == b.op().rightAssociative());
+  }
+
   private Doc operand(Expr e, int needed) {
     return precedence(e) < needed ? concat(text("("), expr(e), text(")")) : expr(e);
   }
@@ -100,17 +160,55 @@ final class ExprPrinter {
   private Doc binary(Expr.Binary b) {
     int prec = b.op().precedence;
     boolean right = b.op().rightAssociative();
-    var operands = new ArrayList<Expr>();
-    var ops = new ArrayList<Expr.BinaryOp>();
-    flatten(b, prec, right, operands, ops, true);
-    int last = operands.size() - 1;
+    var chain = new Chain();
+    chain.flatten(b, prec, right, true);
+    int last = chain.operands.size() - 1;
+    var docs = new ArrayList<Doc>();
+    for (int i = 0; i <= last; i++) docs.add(chainOperand(chain.operands.get(i), prec, i == 0 || (right && i < last)));
+    // The operations folded into the chain keep their comments, around the operands they span
+    // (outside the group when they span the chain's start or end, as the chain's own comments do).
+    var outsideBefore = new ArrayList<Doc>();
+    var outsideAfter = new ArrayList<Doc>();
+    for (var inner : chain.inner) {
+      if (inner.first() == 0) outsideBefore.addFirst(comments.before(inner.node()));
+      else docs.set(inner.first(), concat(comments.before(inner.node()), docs.get(inner.first())));
+      if (inner.last() == last) outsideAfter.add(comments.after(inner.node()));
+      else docs.set(inner.last(), concat(docs.get(inner.last()), comments.after(inner.node())));
+    }
     var rest = new ArrayList<Doc>();
     for (int i = 1; i <= last; i++) {
       rest.add(line());
-      rest.add(text(ops.get(i - 1).symbol + " "));
-      rest.add(chainOperand(operands.get(i), prec, right && i < last));
+      rest.add(text(chain.ops.get(i - 1).symbol + " "));
+      rest.add(docs.get(i));
     }
-    return group(chainOperand(operands.getFirst(), prec, true), indent(concat(rest)));
+    return concat(concat(outsideBefore), group(docs.getFirst(), indent(concat(rest))), concat(outsideAfter));
+  }
+
+  /** The operands and operators of a chain, and the nested operations folded into it (innermost first). */
+  private static final class Chain {
+    record Inner(Expr.Binary node, int first, int last) {}
+
+    final List<Expr> operands = new ArrayList<>();
+    final List<Expr.BinaryOp> ops = new ArrayList<>();
+    final List<Inner> inner = new ArrayList<>();
+
+    void flatten(Expr e, int prec, boolean right, boolean top) {
+      if (!(e instanceof Expr.Binary b && b.op().precedence == prec)) {
+        operands.add(e);
+        return;
+      }
+      int first = operands.size();
+      if (right) {
+        operands.add(b.left());
+        ops.add(b.op());
+        flatten(b.right(), prec, true, false);
+      } else {
+        flatten(b.left(), prec, false, false);
+        ops.add(b.op());
+        operands.add(b.right());
+      }
+      if (!top) inner.add(new Inner(b, first, operands.size() - 1));
+    }
   }
 
   /**
@@ -128,28 +226,6 @@ final class ExprPrinter {
   }
 
   private Doc paren(Expr e) { return concat(text("("), expr(e), text(")")); }
-
-  /**
-   * Collects the operands of a chain of one precedence, leaning the way the operator groups. A
-   * nested operation that carries comments of its own stays a separate operand (its comments are
-   * printed with it).
-   */
-  private void flatten(Expr e, int prec, boolean right, List<Expr> operands, List<Expr.BinaryOp> ops, boolean top) {
-    if (e instanceof Expr.Binary b && b.op().precedence == prec && b.op().rightAssociative() == right
-        && (top || !comments.hasAny(b))) {
-      if (right) {
-        operands.add(b.left());
-        ops.add(b.op());
-        flatten(b.right(), prec, true, operands, ops, false);
-      } else {
-        flatten(b.left(), prec, false, operands, ops, false);
-        ops.add(b.op());
-        operands.add(b.right());
-      }
-    } else {
-      operands.add(e);
-    }
-  }
 
   // ------------------------------------------------------------------ lists
 
@@ -173,7 +249,7 @@ final class ExprPrinter {
                             boolean spaced) {
     if (items.isEmpty() && !comments.hasInsideEnd(container)) {
       return comments.hasInsideStart(container)
-          ? concat(text(open), comments.insideStart(container), hardline(), text(close))
+          ? concat(text(open), comments.insideStart(container), Doc.closingLine("", true), text(close))
           : text(open + close);
     }
     var inner = new ArrayList<Doc>();
@@ -181,15 +257,16 @@ final class ExprPrinter {
       var item = items.get(i);
       if (i > 0) {
         inner.add(text(","));
-        inner.add(source.blankLineBefore(comments.firstOffset(item)) ? new Doc.Line(" ", false, true) : line());
+        inner.add(source.blankLineBefore(comments.firstOffset(item)) ? Doc.lineOrBlank() : line());
       }
       inner.add(comments.leadingLines(item));
       inner.add(print.apply(item));
     }
     if (!items.isEmpty()) inner.add(new Doc.IfBreak(text(","), Doc.EMPTY));
     inner.add(comments.insideEnd(container, !items.isEmpty()));
-    Doc edge = spaced ? line() : softline();
-    return group(text(open), comments.insideStart(container), indent(edge, concat(inner)), edge, text(close));
+    String space = spaced ? " " : "";
+    return group(text(open), comments.insideStart(container), indent(new Doc.Line(space, false, false, false), concat(inner)),
+        Doc.closingLine(space, false), text(close));
   }
 
   private Doc lambdaParams(List<Ident> params) {
