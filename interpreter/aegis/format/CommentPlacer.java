@@ -14,7 +14,6 @@ import aegis.syntax.ast.StepOption;
 import aegis.syntax.ast.Stmt;
 import aegis.syntax.ast.StringPart;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +36,10 @@ import java.util.TreeMap;
 final class CommentPlacer {
   private final AegisFile root;
   private final SourceText source;
-  private final Map<Integer, Node> outermostStartingAt = new HashMap<>();
-  private final Map<Integer, Node> outermostEndingAt = new HashMap<>();
-  private final TreeMap<Integer, Node> byEnd = new TreeMap<>();
+  /** The outermost node starting at each offset. */
   private final TreeMap<Integer, Node> byStart = new TreeMap<>();
+  /** The outermost node ending at each offset. */
+  private final TreeMap<Integer, Node> byEnd = new TreeMap<>();
   private final Map<Node, Node> parents = new IdentityHashMap<>();
   private final Attachments out = new Attachments();
 
@@ -69,8 +68,6 @@ final class CommentPlacer {
   private void index(Node node, Node parent) {
     if (parent != null) {
       parents.put(node, parent);
-      outermostStartingAt.putIfAbsent(node.span().start(), node);
-      outermostEndingAt.putIfAbsent(node.span().end(), node);
       byEnd.putIfAbsent(node.span().end(), node);
       byStart.putIfAbsent(node.span().start(), node);
     }
@@ -87,8 +84,8 @@ final class CommentPlacer {
     boolean block = c.text().startsWith("/*");
 
     Node enclosing = enclosing(start, end);
-    Node following = next < end(enclosing) ? outermostStartingAt.get(next) : null;
-    Node preceding = prev > start(enclosing) ? outermostEndingAt.get(prev) : null;
+    Node following = next < end(enclosing) ? byStart.get(next) : null;
+    Node preceding = prev > start(enclosing) ? byEnd.get(prev) : null;
     // The first node after the comment inside the same node, past any punctuation or keyword.
     var after = byStart.ceilingEntry(next);
     Node below = after != null && after.getKey() < end(enclosing) ? after.getValue() : null;
@@ -113,7 +110,7 @@ final class CommentPlacer {
       return;
     }
     if (source.charAt(prev - 1) == ',') {
-      var item = outermostEndingAt.get(source.codeBefore(prev - 1));
+      var item = byEnd.get(source.codeBefore(prev - 1));
       if (item != null && isListItem(item)) {
         add(item, c, Placement.END_OF_LINE);
         return;
@@ -152,20 +149,20 @@ final class CommentPlacer {
     }
   }
 
+  private void add(Node node, Comment c, Placement placement) { add(node, c, placement, true); }
+
   /**
    * Attaches a comment to the outermost node that prints starting (or, for comments after it,
    * ending) with {@code node}: in the source, parentheses may have stood in between, but once
    * printed without them the comment is next to that outer node, and must be placed the same way
-   * the next time the output is formatted.
+   * the next time the output is formatted. {@code itemBreaks}: a comment ending the line of a list
+   * item keeps the list broken.
    */
-  private void add(Node node, Comment c, Placement placement) { add(node, c, placement, true); }
-
-  /** {@code itemBreaks}: a comment ending the line of a list item keeps the list broken. */
   private void add(Node node, Comment c, Placement placement, boolean itemBreaks) {
     boolean after = placement == Placement.AFTER || placement == Placement.END_OF_LINE;
     Node n = node;
     for (var parent = parents.get(n); parent != null; parent = parents.get(n)) {
-      if (after ? !ExprPrinter.printedLast(parent, n) : !ExprPrinter.printedFirst(parent, n)) break;
+      if (after ? !Precedence.printedLast(parent, n) : !Precedence.printedFirst(parent, n)) break;
       n = parent;
     }
     out.add(n, c, placement, itemBreaks && placement == Placement.END_OF_LINE && isListItem(n));

@@ -9,13 +9,10 @@ import static aegis.format.Doc.softline;
 import static aegis.format.Doc.text;
 
 import aegis.syntax.ast.Arg;
-import aegis.syntax.ast.Decl;
 import aegis.syntax.ast.Expr;
-import aegis.syntax.ast.FieldDecl;
 import aegis.syntax.ast.Ident;
 import aegis.syntax.ast.Node;
 import aegis.syntax.ast.ParamSpec;
-import aegis.syntax.ast.Stmt;
 import aegis.syntax.ast.StringPart;
 import aegis.syntax.ast.TypeRef;
 import java.math.BigDecimal;
@@ -28,11 +25,6 @@ import java.util.function.Function;
  * exactly where precedence and associativity need them, so that the text parses to the same tree.
  */
 final class ExprPrinter {
-  /** Unary operators bind tighter than every binary operator, postfix forms tighter still. */
-  private static final int UNARY = 8;
-  private static final int POSTFIX = 9;
-  private static final int ATOM = 10;
-
   private final CommentDocs comments;
   private final SourceText source;
 
@@ -54,10 +46,10 @@ final class ExprPrinter {
       case Expr.NullLit n -> text("null");
       case Expr.StringLit s -> string(s);
       case Expr.Name n -> text(n.name());
-      case Expr.Field f -> concat(operand(f.target(), POSTFIX), text(f.safe() ? "?." : "."), ident(f.field()));
-      case Expr.Call c -> concat(operand(c.callee(), POSTFIX), args(c, c.args()));
-      case Expr.Index i -> concat(operand(i.target(), POSTFIX), text("["), expr(i.index()), text("]"));
-      case Expr.Unary u -> concat(text(u.op().symbol), spaceBetweenMinuses(u), operand(u.operand(), UNARY));
+      case Expr.Field f -> concat(operand(f.target(), Precedence.POSTFIX), text(f.safe() ? "?." : "."), ident(f.field()));
+      case Expr.Call c -> concat(operand(c.callee(), Precedence.POSTFIX), args(c, c.args()));
+      case Expr.Index i -> concat(operand(i.target(), Precedence.POSTFIX), text("["), expr(i.index()), text("]"));
+      case Expr.Unary u -> concat(text(u.op().symbol), spaceBetweenMinuses(u), operand(u.operand(), Precedence.UNARY));
       case Expr.Binary b -> binary(b);
       case Expr.If i -> group(text("if "), expr(i.condition()),
           indent(line(), text("then "), expr(i.then()), line(), text("else "), expr(i.otherwise())));
@@ -68,94 +60,17 @@ final class ExprPrinter {
     };
   }
 
-  /**
-   * How tightly an expression binds: {@code if} and lambdas reach as far right as they can, so they
-   * are the loosest; then the binary operators by precedence; then unary and postfix forms.
-   */
-  static int precedence(Expr e) {
-    return switch (e) {
-      case Expr.If i -> 0;
-      case Expr.Lambda l -> 0;
-      case Expr.Binary b -> b.op().precedence;
-      case Expr.Unary u -> UNARY;
-      case Expr.Field f -> POSTFIX;
-      case Expr.Call c -> POSTFIX;
-      case Expr.Index i -> POSTFIX;
-      default -> ATOM;
-    };
-  }
-
   /** {@code - -a}, not {@code --a}, which reads like a decrement. */
   private static Doc spaceBetweenMinuses(Expr.Unary u) {
     boolean minusMinus = u.op() == Expr.UnaryOp.NEG && u.operand() instanceof Expr.Unary inner && inner.op() == Expr.UnaryOp.NEG;
     return minusMinus ? text(" ") : Doc.EMPTY;
   }
 
-  /**
-   * Whether the printed form of {@code parent} begins with that of {@code child} (no keyword,
-   * bracket or parenthesis before it): a comment just before one is just before the other.
-   */
-  static boolean printedFirst(Node parent, Node child) {
-    return switch (parent) {
-      case Expr.Field f -> f.target() == child && precedence(f.target()) >= POSTFIX;
-      case Expr.Call c -> c.callee() == child && precedence(c.callee()) >= POSTFIX;
-      case Expr.Index i -> i.target() == child && precedence(i.target()) >= POSTFIX;
-      case Expr.Binary b -> b.left() == child && !needsParens(b.left(), b, true);
-      case Expr.Lambda l -> l.params().size() == 1 && l.params().getFirst() == child;
-      case Arg a -> (a.name() != null ? a.name() : a.value()) == child;
-      case Expr.MapEntry e -> e.key() == child;
-      case Stmt.ExprStmt s -> s.expr() == child;
-      case TypeRef.Named n -> n.path().getFirst() == child;
-      case TypeRef.Optional o -> o.inner() == child;
-      case FieldDecl f -> f.name() == child;
-      case ParamSpec p -> p.name() == child;
-      default -> false;
-    };
-  }
-
-  /** Whether the printed form of {@code parent} ends with that of {@code child}. */
-  static boolean printedLast(Node parent, Node child) {
-    return switch (parent) {
-      case Expr.Field f -> f.field() == child;
-      case Expr.Binary b -> b.right() == child && !needsParens(b.right(), b, false);
-      case Expr.Unary u -> u.operand() == child && precedence(u.operand()) >= UNARY;
-      case Expr.Lambda l -> l.body() == child;
-      case Expr.If i -> i.otherwise() == child;
-      case Arg a -> a.value() == child;
-      case Expr.MapEntry e -> e.value() == child;
-      case Stmt.ExprStmt s -> s.expr() == child;
-      case Stmt.Let l -> l.value() == child;
-      case Stmt.Check c -> c.message() == child;
-      case Stmt.Wait w -> w.timeout() == child;
-      case Stmt.Approve a -> a.reason() == child;
-      case Stmt.Report r -> r.value() == child;
-      case Stmt.Fail f -> f.message() == child;
-      case Decl.Window w -> w.window() == child;
-      case Decl.Fn f -> f.body() == child;
-      case Decl.Param p -> (p.defaultValue() != null ? p.defaultValue() : p.type()) == child;
-      case FieldDecl f -> (f.defaultValue() != null ? f.defaultValue() : f.type()) == child;
-      case ParamSpec p -> (p.defaultValue() != null ? p.defaultValue() : p.type()) == child;
-      case TypeRef.Named n -> n.args().isEmpty() && n.path().getLast() == child;
-      case TypeRef.Function f -> f.result() == child;
-      default -> false;
-    };
-  }
-
-  /** Whether an operand of {@code b} is printed in parentheses (see {@link #chainOperand}). */
-  private static boolean needsParens(Expr operand, Expr.Binary b, boolean left) {
-    int p = precedence(operand);
-    int prec = b.op().precedence;
-    return p < prec || (p == prec && left == b.op().rightAssociative());
-  }
-
-  private Doc operand(Expr e, int needed) {
-    return precedence(e) < needed ? concat(text("("), expr(e), text(")")) : expr(e);
-  }
+  private Doc operand(Expr e, int needed) { return Precedence.of(e) < needed ? paren(e) : expr(e); }
 
   /**
    * A chain of operators of one precedence ({@code a + b - c}, {@code a ?? b ?? c}) is one group that
-   * breaks before each operator. An operand of the same precedence on the side the operator does
-   * not group to keeps its parentheses: {@code a - (b - c)}, {@code (a ?? b) ?? c}.
+   * breaks before each operator; its operands get parentheses as {@link Precedence#needsParens} says.
    */
   private Doc binary(Expr.Binary b) {
     int prec = b.op().precedence;
@@ -164,7 +79,11 @@ final class ExprPrinter {
     chain.flatten(b, prec, right, true);
     int last = chain.operands.size() - 1;
     var docs = new ArrayList<Doc>();
-    for (int i = 0; i <= last; i++) docs.add(chainOperand(chain.operands.get(i), prec, i == 0 || (right && i < last)));
+    // The first operand is a left operand; in a chain grouping to the right, all but the last are.
+    for (int i = 0; i <= last; i++) {
+      var operand = chain.operands.get(i);
+      docs.add(Precedence.needsParens(operand, b.op(), i == 0 || (right && i < last)) ? paren(operand) : expr(operand));
+    }
     // The operations folded into the chain keep their comments, around the operands they span
     // (outside the group when they span the chain's start or end, as the chain's own comments do).
     var outsideBefore = new ArrayList<Doc>();
@@ -209,20 +128,6 @@ final class ExprPrinter {
       }
       if (!top) inner.add(new Inner(b, first, operands.size() - 1));
     }
-  }
-
-  /**
-   * An operand of a chain; {@code leftSide}: it is the left operand of its operator (for a chain
-   * that groups to the left only the first one is, for one that groups to the right all but the last).
-   */
-  private Doc chainOperand(Expr operand, int prec, boolean leftSide) {
-    int p = precedence(operand);
-    boolean parens = p < prec || (p == prec && leftSide == isRightAssociative(operand));
-    return parens ? paren(operand) : expr(operand);
-  }
-
-  private static boolean isRightAssociative(Expr e) {
-    return e instanceof Expr.Binary b && b.op().rightAssociative();
   }
 
   private Doc paren(Expr e) { return concat(text("("), expr(e), text(")")); }
