@@ -116,11 +116,13 @@ final class CommentPlacer {
         return;
       }
     }
+    if (opening(enclosing) == prev - 1) {
+      out.add(enclosing, c, Placement.INSIDE_START, false);
+      return;
+    }
     var before = byEnd.floorEntry(c.span().start());
     if (before != null && source.sameLine(before.getKey(), c.span().start())) {
       add(before.getValue(), c, Placement.END_OF_LINE, false);
-    } else if (opensOwnLine(enclosing) && "{[(".indexOf(source.charAt(prev - 1)) >= 0) {
-      out.add(enclosing, c, Placement.INSIDE_START, false);
     } else if (below != null) {
       add(below, c, Placement.END_OF_LINE_BEFORE);
     } else {
@@ -200,8 +202,21 @@ final class CommentPlacer {
         || n instanceof Expr.MapLit || n instanceof Expr.Call || n instanceof Stmt.Run || n instanceof StepOption.Retry;
   }
 
-  private static boolean opensOwnLine(Node n) {
-    return n instanceof Stmt.Block || n instanceof Decl.Record || n instanceof Decl.Enum || n instanceof Expr.ListLit
-        || n instanceof Expr.MapLit || n instanceof Expr.Call;
+  /**
+   * Where the opening bracket of a node's items is ({@code {}, {@code [} or the {@code (} of a call's
+   * arguments): comments right after it stay there. -1 for other nodes.
+   */
+  private int opening(Node n) {
+    return switch (n) {
+      case Stmt.Block b -> b.span().start();
+      case Expr.ListLit l -> l.span().start();
+      case Expr.MapLit m -> m.span().start();
+      case Decl.Record r -> source.codeAfter(r.name().span().end());
+      case Decl.Enum e -> source.codeAfter(e.name().span().end());
+      case Expr.Call c -> c.args().isEmpty()
+          ? source.codeBefore(source.codeBefore(c.span().end()) - 1) - 1
+          : source.codeBefore(c.args().getFirst().span().start()) - 1;
+      default -> -1;
+    };
   }
 }

@@ -6,15 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import aegis.diagnostics.DiagnosticRenderer;
 import aegis.syntax.ParseResult;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Random trees print to text that parses back to the same tree, and that text is already formatted.
- * Seeded generators in plain JUnit (the project does not use jqwik): a failure names its seed, and
- * {@code -Dformat.seeds=N -Dformat.firstSeed=S} explores further.
+ * Random trees print to text that parses back to the same tree, and that text is already formatted;
+ * with comments put at random places in it, it still formats to the same tree with every comment,
+ * idempotently. Seeded generators in plain JUnit (the project does not use jqwik): a failure names
+ * its seed, and {@code -Dformat.seeds=N -Dformat.firstSeed=S} explores further.
  */
 class FormatterPropertyTest {
   private static final long FIRST_SEED = Long.getLong("format.firstSeed", 1);
@@ -33,5 +35,8 @@ class FormatterPropertyTest {
         + "\n" + tree);
     String text = result.text();
     assertEquals(text, FormatChecks.formatChecked("random.aegis", text), () -> "seed " + seed + ": not idempotent");
+
+    String commented = CommentPropertyTest.withComments("random.aegis", text, new Random(seed));
+    FormatChecks.formatChecked("random.aegis (seed " + seed + ", with comments)", commented);
   }
 }

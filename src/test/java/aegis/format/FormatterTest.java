@@ -78,10 +78,16 @@ class FormatterTest {
 
   @Test
   void twoLineCommentsOwedToOneLineDoNotMerge() {
-    // Both comments end up after `f(a)` once the call is joined; the second must not become part of the first.
-    var r = format("runbook r\nlet x = f( // one\na) // two\n");
+    // Both comments end up after `a + b` once the lines are joined; the second must not become part of the first.
+    var r = format("runbook r\nlet x = a + // one\nb // two\n");
     assertTrue(r.formatted(), () -> r.diagnostics().toString());
-    assertEquals("runbook r\n\nlet x = f(a) // one\n// two\n", r.text());
+    assertEquals("runbook r\n\nlet x = a + b // one\n// two\n", r.text());
+  }
+
+  @Test
+  void aCommentAfterAnOpeningBracketStaysThere() {
+    var r = format("runbook r\nlet x = f( // why\na)\nstep \"s\" { // what\n}\n");
+    assertEquals("runbook r\n\nlet x = f( // why\n  a,\n)\n\nstep \"s\" { // what\n}\n", r.text());
   }
 
   @Test
