@@ -1,0 +1,99 @@
+package aegis.adapters;
+
+import aegis.eval.Value;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Binds every {@code extern fn} of the stdlib to its Java implementation: the one way a built-in
+ * is bound. Modules are listed in {@link Builtins}; within a module, methods are found by their
+ * {@link Extern} and {@link PlanFor} annotations. A test checks that every declaration has an
+ * implementation and every implementation a declaration.
+ */
+public final class BuiltinRegistry {
+
+  /** Calls a built-in for real. */
+  @FunctionalInterface
+  public interface Invoker {
+    Value call(CallContext ctx, Args args);
+  }
+
+  /** Works out what a write would do, reading live state only. */
+  @FunctionalInterface
+  public interface Previewer {
+    ActionPreview preview(CallContext ctx, Args args);
+  }
+
+  /** One bound function; {@code preview} is null when the module gives none. */
+  public record Binding(String module, String function, Invoker invoke, Previewer preview) {
+    public String qualifiedName() { return module + "." + function; }
+  }
+
+  private final Map<String, Binding> bindings = new LinkedHashMap<>();
+
+  public BuiltinRegistry(List<? extends BuiltinModule> modules) {
+    for (var module : modules) bind(module);
+  }
+
+  public Optional<Binding> find(String module, String function) {
+    return Optional.ofNullable(bindings.get(module + "." + function));
+  }
+
+  /** Every bound function, as {@code module.function}. */
+  public java.util.Set<String> names() { return java.util.Collections.unmodifiableSet(bindings.keySet()); }
+
+  private void bind(BuiltinModule module) {
+    var previews = new LinkedHashMap<String, Method>();
+    for (Method m : module.getClass().getMethods()) {
+      var plan = m.getAnnotation(PlanFor.class);
+      if (plan != null) previews.put(plan.value(), m);
+    }
+    for (Method m : module.getClass().getMethods()) {
+      var ext = m.getAnnotation(Extern.class);
+      if (ext == null) continue;
+      requireSignature(module, m, Value.class);
+      Method previewMethod = previews.remove(ext.value());
+      Previewer previewer = null;
+      if (previewMethod != null) {
+        requireSignature(module, previewMethod, ActionPreview.class);
+        previewer = (ctx, args) -> (ActionPreview) invoke(module, previewMethod, ctx, args);
+      }
+      String key = module.name() + "." + ext.value();
+      if (bindings.containsKey(key)) throw new IllegalStateException(key + " is implemented twice");
+      bindings.put(key, new Binding(module.name(), ext.value(), (ctx, args) -> (Value) invoke(module, m, ctx, args), previewer));
+    }
+    if (!previews.isEmpty()) {
+      throw new IllegalStateException(module.name() + ": @PlanFor without @Extern: " + previews.keySet());
+    }
+  }
+
+  private static void requireSignature(BuiltinModule module, Method m, Class<?> result) {
+    // A module class need not be public (tests declare their own); its annotated methods must be.
+    m.setAccessible(true);
+    var params = m.getParameterTypes();
+    boolean ok = Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())
+        && params.length == 2 && params[0] == CallContext.class && params[1] == Args.class
+        && result.isAssignableFrom(m.getReturnType());
+    if (!ok) {
+      throw new IllegalStateException(module.getClass().getName() + "." + m.getName()
+          + " must be `public " + result.getSimpleName() + " " + m.getName() + "(CallContext, Args)`");
+    }
+  }
+
+  private static Object invoke(BuiltinModule module, Method m, CallContext ctx, Args args) {
+    try {
+      return m.invoke(module, ctx, args);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException re) throw re;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new AdapterException(module.name(), module.name() + "." + args.function() + " failed: " + e.getCause(), e.getCause());
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
