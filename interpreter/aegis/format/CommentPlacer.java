@@ -25,8 +25,9 @@ import java.util.TreeMap;
  * <ul>
  *   <li>a block comment with code after it on its line stays inline, before the node that starts
  *       right after it (or after the node that ends right before it);</li>
- *   <li>a comment with code before it on its line stays at the end of that line, after the node
- *       that ends there (a line comment after a list item also keeps the list broken);</li>
+ *   <li>a line comment with code before it on its line stays at the end of that line, after the
+ *       node that ends there (after a list item it also keeps the list broken); a block comment
+ *       there stays right after that node;</li>
  *   <li>a comment on its own line stays on its own line above the node that starts right after it;
  *       before a closing bracket it stays inside (the end of a block, a list, the file); before
  *       other punctuation (an operator, a comma) it ends the line before.</li>
@@ -120,13 +121,15 @@ final class CommentPlacer {
       out.add(enclosing, c, Placement.INSIDE_START, false);
       return;
     }
+    // After a keyword or punctuation only: the comment is owed to the line of the code before it
+    // (wherever that ends up), so that it is never queued behind a line break it came before.
     var before = byEnd.floorEntry(c.span().start());
-    if (before != null && source.sameLine(before.getKey(), c.span().start())) {
+    if (before != null) {
       add(before.getValue(), c, Placement.END_OF_LINE, false);
     } else if (below != null) {
       add(below, c, Placement.END_OF_LINE_BEFORE);
     } else {
-      out.add(enclosing, c, Placement.END_OF_LINE, false);
+      add(enclosing, c, Placement.END_OF_LINE, false);
     }
   }
 
@@ -147,7 +150,7 @@ final class CommentPlacer {
     } else if (below != null) {
       add(below, c, Placement.OWN_LINE_BEFORE);
     } else {
-      out.add(enclosing, c, Placement.END_OF_LINE, false);
+      add(enclosing, c, Placement.END_OF_LINE, false);
     }
   }
 
@@ -160,7 +163,15 @@ final class CommentPlacer {
    * the next time the output is formatted. {@code itemBreaks}: a comment ending the line of a list
    * item keeps the list broken.
    */
-  private void add(Node node, Comment c, Placement placement, boolean itemBreaks) {
+  private void add(Node node, Comment c, Placement requested, boolean itemBreaks) {
+    // A block comment ends nothing: it stays right where it is instead of moving to the end of the
+    // line (which, as later code joins the line, would make it an inline comment the next time).
+    boolean block = c.text().startsWith("/*") && node != root;
+    var placement = !block ? requested : switch (requested) {
+      case END_OF_LINE -> Placement.AFTER;
+      case END_OF_LINE_BEFORE -> Placement.BEFORE;
+      default -> requested;
+    };
     boolean after = placement == Placement.AFTER || placement == Placement.END_OF_LINE;
     Node n = node;
     for (var parent = parents.get(n); parent != null; parent = parents.get(n)) {

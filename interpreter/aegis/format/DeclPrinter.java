@@ -10,6 +10,7 @@ import static aegis.format.Doc.text;
 import aegis.syntax.ast.AegisFile;
 import aegis.syntax.ast.Decl;
 import aegis.syntax.ast.Effect;
+import aegis.syntax.ast.Expr;
 import aegis.syntax.ast.FieldDecl;
 import aegis.syntax.ast.Header;
 import aegis.syntax.ast.Ident;
@@ -33,7 +34,10 @@ import java.util.function.Function;
  *   <li>elsewhere one where the author left at least one (never two in a row, never right after an
  *       opening brace or before a closing one).</li>
  * </ul>
- * A function whose body does not fit on its line continues on the next one, indented.
+ * What does not fit on one line breaks at its clauses first, the rest indented: a function's body
+ * after {@code =}, a check's {@code else fail ...}, a wait's {@code every ... timeout ...}, a
+ * report's value after its title (unless the value is a list or map literal, which opens on the
+ * title's line and breaks inside).
  */
 final class DeclPrinter {
   private final CommentDocs comments;
@@ -187,13 +191,15 @@ final class DeclPrinter {
         yield concat(doc, text(" "), block(f.body()));
       }
       case Stmt.If i -> ifStmt(i);
-      case Stmt.Check c -> concat(text("check "), exprs.expr(c.condition()),
-          text(c.severity() == Stmt.CheckSeverity.WARN ? " else warn " : " else fail "), exprs.expr(c.message()));
-      case Stmt.Wait w -> concat(text("wait until "), exprs.expr(w.condition()), text(" every "), exprs.expr(w.interval()),
-          text(" timeout "), exprs.expr(w.timeout()));
+      case Stmt.Check c -> group(text("check "), exprs.expr(c.condition()), indent(line(),
+          text(c.severity() == Stmt.CheckSeverity.WARN ? "else warn " : "else fail "), exprs.expr(c.message())));
+      case Stmt.Wait w -> group(text("wait until "), exprs.expr(w.condition()), indent(line(),
+          text("every "), exprs.expr(w.interval()), text(" timeout "), exprs.expr(w.timeout())));
       case Stmt.Approve a -> concat(text("approve "), exprs.expr(a.reason()));
       case Stmt.Run r -> concat(text("run "), exprs.ident(r.runbook()), exprs.args(r, r.args()));
-      case Stmt.Report r -> concat(text("report "), exprs.expr(r.title()), text(" "), exprs.expr(r.value()));
+      case Stmt.Report r -> r.value() instanceof Expr.ListLit || r.value() instanceof Expr.MapLit
+          ? concat(text("report "), exprs.expr(r.title()), text(" "), exprs.expr(r.value()))
+          : group(text("report "), exprs.expr(r.title()), indent(line(), exprs.expr(r.value())));
       case Stmt.Fail f -> concat(text("fail "), exprs.expr(f.message()));
       case Stmt.ExprStmt e -> exprs.expr(e.expr());
     };

@@ -58,7 +58,7 @@ final class DocRenderer {
           Mode mode;
           if (cmd.mode() == Mode.FLAT && !g.hard()) mode = Mode.FLAT;
           else if (g.hard()) mode = Mode.BREAK;
-          else mode = fits(new Cmd(cmd.indent(), Mode.FLAT, g.body()), stack, width - column - pendingWidth()) ? Mode.FLAT : Mode.BREAK;
+          else mode = fits(new Cmd(cmd.indent(), Mode.FLAT, g.body()), stack, width - column) ? Mode.FLAT : Mode.BREAK;
           stack.push(new Cmd(cmd.indent(), mode, g.body()));
         }
         case Doc.IfBreak ib -> stack.push(new Cmd(cmd.indent(), cmd.mode(), cmd.mode() == Mode.BREAK ? ib.broken() : ib.flat()));
@@ -136,27 +136,30 @@ final class DocRenderer {
   }
 
   /**
-   * The room a comment owed to the end of the line takes. A block comment counts wherever it is
-   * printed (it may stand inline, or end the line); a line comment does not (it may run past the
-   * width rather than break the code before it).
+   * The room a comment owed to the end of the line takes there. A block comment counts (it may
+   * stand inline, or end the line); a line comment does not (it may run past the width rather than
+   * break the code before it), and neither does anything after it or after a comment of several
+   * lines (they go on lines of their own).
    */
-  private static int suffixWidth(String comment) {
-    if (!comment.startsWith("/*")) return 0;
-    int nl = comment.indexOf('\n');
-    return 1 + comment.codePointCount(0, nl < 0 ? comment.length() : nl);
-  }
+  private static final class SuffixRoom {
+    private boolean closed;
 
-  private int pendingWidth() {
-    int sum = 0;
-    for (var s : lineSuffixes) sum += suffixWidth(s);
-    return sum;
+    int take(String comment) {
+      if (closed) return 0;
+      int nl = comment.indexOf('\n');
+      closed = !comment.startsWith("/*") || nl >= 0;
+      return comment.startsWith("/*") ? 1 + comment.codePointCount(0, nl < 0 ? comment.length() : nl) : 0;
+    }
   }
 
   /**
    * Whether {@code next} fits flat in {@code remaining} columns, together with what follows it on
-   * the stack up to its first line break (what follows keeps its own mode).
+   * the stack up to its first line break (what follows keeps its own mode) and the comments owed to
+   * the line.
    */
-  private static boolean fits(Cmd next, Deque<Cmd> rest, int remaining) {
+  private boolean fits(Cmd next, Deque<Cmd> rest, int remaining) {
+    var room = new SuffixRoom();
+    for (var s : lineSuffixes) remaining -= room.take(s);
     var cmds = new ArrayDeque<Cmd>();
     cmds.push(next);
     var restIt = rest.iterator();
@@ -182,7 +185,7 @@ final class DocRenderer {
         case Doc.Flat f -> cmds.push(new Cmd(cmd.indent(), Mode.FLAT, f.body()));
         case Doc.Group g -> cmds.push(new Cmd(cmd.indent(), g.hard() ? Mode.BREAK : cmd.mode(), g.body()));
         case Doc.IfBreak ib -> cmds.push(new Cmd(cmd.indent(), cmd.mode(), cmd.mode() == Mode.BREAK ? ib.broken() : ib.flat()));
-        case Doc.LineSuffix s -> remaining -= suffixWidth(s.text());
+        case Doc.LineSuffix s -> remaining -= room.take(s.text());
         case Doc.BreakParent b -> { }
         case Doc.StringNewline n -> { return true; }
         case Doc.Line l -> {

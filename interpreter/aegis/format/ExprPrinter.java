@@ -46,9 +46,9 @@ final class ExprPrinter {
       case Expr.NullLit n -> text("null");
       case Expr.StringLit s -> string(s);
       case Expr.Name n -> text(n.name());
-      case Expr.Field f -> concat(operand(f.target(), Precedence.POSTFIX), text(f.safe() ? "?." : "."), ident(f.field()));
-      case Expr.Call c -> concat(operand(c.callee(), Precedence.POSTFIX), args(c, c.args()));
-      case Expr.Index i -> concat(operand(i.target(), Precedence.POSTFIX), text("["), expr(i.index()), text("]"));
+      case Expr.Field f -> postfix(f);
+      case Expr.Call c -> postfix(c);
+      case Expr.Index i -> postfix(i);
       case Expr.Unary u -> concat(text(u.op().symbol), spaceBetweenMinuses(u), operand(u.operand(), Precedence.UNARY));
       case Expr.Binary b -> binary(b);
       case Expr.If i -> group(text("if "), expr(i.condition()),
@@ -57,6 +57,63 @@ final class ExprPrinter {
       case Expr.ListLit l -> list("[", "]", l, l.items(), this::expr, false);
       case Expr.MapLit m -> list("{", "}", m, m.entries(), this::mapEntry, false);
       case Expr.Error err -> throw new IllegalStateException("cannot format a tree with errors (at " + err.span() + ")");
+    };
+  }
+
+  /**
+   * A chain of postfix forms. With two calls or more ({@code pods.filter(...).map(...)}) it is one
+   * group that, when it does not fit, puts each further {@code .name(...)} on a line of its own:
+   * the head (up to the first call, {@code pg.tableStats(env.postgres)}) stays on the first line.
+   */
+  private Doc postfix(Expr top) {
+    var nodes = new ArrayList<Expr>();
+    Expr root = top;
+    while (target(root) != null) {
+      nodes.addFirst(root);
+      root = target(root);
+    }
+    // Links start at each field access; a call or an index belongs to the link before it.
+    var links = new ArrayList<List<Expr>>();
+    links.add(new ArrayList<>());
+    for (var n : nodes) {
+      if (n instanceof Expr.Field) links.add(new ArrayList<>());
+      links.getLast().add(n);
+    }
+    int head = 0;
+    while (head < links.size() && links.get(head).stream().noneMatch(Expr.Call.class::isInstance)) head++;
+    long calls = nodes.stream().filter(Expr.Call.class::isInstance).count();
+    boolean breakable = calls >= 2 && head < links.size() - 1;
+
+    var before = new ArrayList<Doc>();
+    var headDoc = new ArrayList<Doc>();
+    headDoc.add(operand(root, Precedence.POSTFIX));
+    var rest = new ArrayList<Doc>();
+    for (int l = 0; l < links.size(); l++) {
+      var out = breakable && l > head ? rest : headDoc;
+      if (out == rest) out.add(softline());
+      for (var n : links.get(l)) {
+        // The chain's inner nodes are printed here, not through expr(): their comments too.
+        if (n != top) before.addFirst(comments.before(n));
+        out.add(switch (n) {
+          case Expr.Field f -> concat(text(f.safe() ? "?." : "."), ident(f.field()));
+          case Expr.Call c -> args(c, c.args());
+          case Expr.Index i -> concat(text("["), expr(i.index()), text("]"));
+          default -> throw new IllegalStateException("not a postfix form: " + n);
+        });
+        if (n != top) out.add(comments.after(n));
+      }
+    }
+    var chain = breakable ? group(concat(headDoc), indent(concat(rest))) : concat(headDoc);
+    return concat(concat(before), chain);
+  }
+
+  /** The target of a postfix form (field access, call, index), or null. */
+  private static Expr target(Expr e) {
+    return switch (e) {
+      case Expr.Field f -> f.target();
+      case Expr.Call c -> c.callee();
+      case Expr.Index i -> i.target();
+      default -> null;
     };
   }
 
@@ -73,10 +130,9 @@ final class ExprPrinter {
    * breaks before each operator; its operands get parentheses as {@link Precedence#needsParens} says.
    */
   private Doc binary(Expr.Binary b) {
-    int prec = b.op().precedence;
     boolean right = b.op().rightAssociative();
     var chain = new Chain();
-    chain.flatten(b, prec, right, true);
+    chain.flatten(b, null, false);
     int last = chain.operands.size() - 1;
     var docs = new ArrayList<Doc>();
     // The first operand is a left operand; in a chain grouping to the right, all but the last are.
@@ -111,22 +167,26 @@ final class ExprPrinter {
     final List<Expr.BinaryOp> ops = new ArrayList<>();
     final List<Inner> inner = new ArrayList<>();
 
-    void flatten(Expr e, int prec, boolean right, boolean top) {
-      if (!(e instanceof Expr.Binary b && b.op().precedence == prec)) {
+    /** Folds in operations of the same precedence that print without parentheses under {@code parent}. */
+    void flatten(Expr e, Expr.Binary parent, boolean leftSide) {
+      boolean folds = e instanceof Expr.Binary b && (parent == null
+          || (b.op().precedence == parent.op().precedence && !Precedence.needsParens(b, parent.op(), leftSide)));
+      if (!folds) {
         operands.add(e);
         return;
       }
+      var b = (Expr.Binary) e;
       int first = operands.size();
-      if (right) {
+      if (b.op().rightAssociative()) {
         operands.add(b.left());
         ops.add(b.op());
-        flatten(b.right(), prec, true, false);
+        flatten(b.right(), b, false);
       } else {
-        flatten(b.left(), prec, false, false);
+        flatten(b.left(), b, true);
         ops.add(b.op());
         operands.add(b.right());
       }
-      if (!top) inner.add(new Inner(b, first, operands.size() - 1));
+      if (parent != null) inner.add(new Inner(b, first, operands.size() - 1));
     }
   }
 

@@ -42,11 +42,26 @@ final class Precedence {
 
   /**
    * Whether an operand of {@code op} needs parentheses: when it binds more loosely, or as tightly but
-   * on the side the operator does not group to ({@code a - (b - c)}, {@code (a ?? b) ?? c}).
+   * on the side the operator does not group to ({@code a - (b - c)}, {@code (a ?? b) ?? c}). For
+   * clarity, also where precedence alone would do but readers trip: {@code &&} inside {@code ||},
+   * {@code ??} next to any other operator, and a comparison inside a comparison, as in
+   * {@code (a && b) || c}, {@code (x ?? 0s) < limit}, {@code (a < b) == c}.
    */
   static boolean needsParens(Expr operand, Expr.BinaryOp op, boolean leftSide) {
     int p = of(operand);
-    return p < op.precedence || (p == op.precedence && leftSide == op.rightAssociative());
+    if (p < op.precedence || (p == op.precedence && leftSide == op.rightAssociative())) return true;
+    if (!(operand instanceof Expr.Binary inner)) return false;
+    var in = inner.op();
+    return (op == Expr.BinaryOp.OR && in == Expr.BinaryOp.AND)
+        || ((op == Expr.BinaryOp.COALESCE) != (in == Expr.BinaryOp.COALESCE))
+        || (isComparison(op) && isComparison(in));
+  }
+
+  private static boolean isComparison(Expr.BinaryOp op) {
+    return switch (op) {
+      case LT, LE, GT, GE, EQ, NE -> true;
+      default -> false;
+    };
   }
 
   /**

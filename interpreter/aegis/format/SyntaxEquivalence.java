@@ -5,6 +5,7 @@ import aegis.syntax.Span;
 import aegis.syntax.ast.Expr;
 import aegis.syntax.ast.Node;
 import aegis.syntax.ast.StringPart;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,17 +52,30 @@ public final class SyntaxEquivalence {
   }
 
   private static String diffRecord(Record a, Record b, String path) {
-    for (RecordComponent rc : a.getClass().getRecordComponents()) {
-      if (rc.getType() == Span.class || rc.getType() == SourceFile.class) continue;
+    for (var component : COMPONENTS.get(a.getClass())) {
       try {
-        String d = diff(rc.getAccessor().invoke(a), rc.getAccessor().invoke(b), path + "." + rc.getName());
+        String d = diff(component.accessor().invoke(a), component.accessor().invoke(b), path + "." + component.name());
         if (d != null) return d;
       } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("cannot read " + rc, e);
+        throw new IllegalStateException("cannot read " + component.name() + " of " + a.getClass(), e);
       }
     }
     return null;
   }
+
+  private record Component(String name, Method accessor) {}
+
+  /** The compared components of each record class (looking them up is slow; trees are large). */
+  private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+    @Override
+    protected List<Component> computeValue(Class<?> type) {
+      var out = new ArrayList<Component>();
+      for (RecordComponent rc : type.getRecordComponents()) {
+        if (rc.getType() != Span.class && rc.getType() != SourceFile.class) out.add(new Component(rc.getName(), rc.getAccessor()));
+      }
+      return List.copyOf(out);
+    }
+  };
 
   /** String pieces with neighbouring texts joined and empty texts dropped (as text, span-free). */
   private static List<Object> merged(List<StringPart> parts) {

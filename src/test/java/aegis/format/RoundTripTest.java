@@ -1,8 +1,13 @@
 package aegis.format;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,13 +41,22 @@ class RoundTripTest {
     var files = aegisFiles();
     assertFalse(files.isEmpty(), "no .aegis files found under " + ROOTS);
     return files.stream().map(file -> DynamicTest.dynamicTest(file.toString(), () -> {
-      String text = Files.readString(file);
-      // Golden inputs of other areas may be broken on purpose (syntax error tests): those are not ours to format.
-      if (FormatChecks.parse(file.toString(), text).hasErrors() && !file.startsWith(FormatterGoldenTest.DIR)
-          && file.startsWith("src/test/resources/golden")) {
-        return;
-      }
+      String text = read(file);
+      // Golden inputs of other areas may be broken on purpose (not UTF-8, syntax errors): not ours to format.
+      boolean othersFixture = file.startsWith("src/test/resources/golden") && !file.startsWith(FormatterGoldenTest.DIR);
+      if (othersFixture && (text == null || FormatChecks.parse(file.toString(), text).hasErrors())) return;
+      assertNotNull(text, () -> file + " is not UTF-8");
       FormatChecks.formatChecked(file.toString(), text);
     }));
+  }
+
+  /** The file's text, or null when it is not UTF-8. */
+  static String read(Path file) throws IOException {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
   }
 }
