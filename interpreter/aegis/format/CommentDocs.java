@@ -127,6 +127,9 @@ final class CommentDocs {
     return concat(parts);
   }
 
+  /** True when any comment is attached to the node. */
+  boolean hasAny(Node node) { return !attachments.of(node).isEmpty(); }
+
   boolean hasInsideStart(Node node) { return attachments.has(node, Placement.INSIDE_START); }
 
   boolean hasInsideEnd(Node node) { return attachments.has(node, Placement.INSIDE_END); }

@@ -194,7 +194,35 @@ final class ExprPrinter {
 
   // ------------------------------------------------------------------ lists
 
-  Doc args(Node container, List<Arg> args) { return list("(", ")", container, args, this::arg, false); }
+  /**
+   * Call arguments. A lone list, map, or lambda that calls something, hugs the parentheses
+   * ({@code xs.map(x -> f(\n...\n))}): it breaks inside rather than moving to a line of its own.
+   */
+  Doc args(Node container, List<Arg> args) {
+    if (args.size() == 1 && hugs(args.getFirst()) && !comments.hasAny(container) && !comments.hasAny(args.getFirst())) {
+      return concat(text("("), arg(args.getFirst()), text(")"));
+    }
+    return list("(", ")", container, args, this::arg, false);
+  }
+
+  private static boolean hugs(Arg a) {
+    if (a.name() != null) return false;
+    return switch (a.value()) {
+      case Expr.ListLit l -> true;
+      case Expr.MapLit m -> true;
+      // A lambda whose body opens brackets of its own: p -> rows.Row(...), p -> [...]
+      case Expr.Lambda l -> l.body() instanceof Expr.ListLit || l.body() instanceof Expr.MapLit
+          || (l.body() instanceof Expr.Call c && !c.args().isEmpty() && calls(c) == 1);
+      default -> false;
+    };
+  }
+
+  /** How many calls a chain of postfix forms holds. */
+  private static int calls(Expr e) {
+    int n = 0;
+    for (var t = e; t != null; t = target(t)) if (t instanceof Expr.Call) n++;
+    return n;
+  }
 
   private Doc arg(Arg a) {
     return comments.wrap(a, a.name() == null ? expr(a.value()) : concat(ident(a.name()), text(": "), expr(a.value())));
