@@ -22,7 +22,10 @@ import java.util.function.Function;
 
 /**
  * Layout of expressions, types and bracketed lists. The tree has no parentheses: they are put back
- * exactly where precedence and associativity need them, so that the text parses to the same tree.
+ * where {@link Precedence} says, so that the text parses to the same tree. Lists (arguments,
+ * parameters, list and map literals, enum members) are one line when they fit, otherwise one item
+ * per line with a trailing comma; operator chains break before their operators, call chains before
+ * their calls.
  */
 final class ExprPrinter {
   private final CommentDocs comments;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
  * Seeded (a failure names its seed); {@code -Dformat.seeds=N} explores further.
  */
 class CommentPropertyTest {
-  private static final long SEEDS = Long.getLong("format.seeds", 300);
+  private static final long SEEDS = Long.getLong("format.seeds", 250);
   private static final String[] COMMENTS = {
       " // line\n", " /* block */ ", "\n// own line\n", "\n\n// after a blank line\n\n", "\n/* two\n   lines */\n",
       "/*tight*/", " //\n"};

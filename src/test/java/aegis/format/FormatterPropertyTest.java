@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class FormatterPropertyTest {
   private static final long FIRST_SEED = Long.getLong("format.firstSeed", 1);
-  private static final long SEEDS = Long.getLong("format.seeds", 400);
+  private static final long SEEDS = Long.getLong("format.seeds", 250);
 
   @TestFactory
   Stream<DynamicTest> randomTreesRoundTrip() {
