@@ -48,6 +48,10 @@ final class DocRenderer {
         case Doc.Verbatim v -> {
           if (v.ownLine() && !atLineStart()) {
             breakLine(cmd.indent(), false, cmd.indent());
+          } else if (!v.ownLine() && owedLineIndent >= 0) {
+            // The line already ends in a line comment: this one waits for the break.
+            lineSuffixes.add(v.text());
+            continue;
           }
           writeVerbatim(v.text());
           if (lineComment) owedLineIndent = cmd.indent();
@@ -113,7 +117,7 @@ final class DocRenderer {
     if (s.isEmpty()) return;
     if (owedLineIndent >= 0) {
       if (s.isBlank()) return;
-      newline(owedLineIndent, false);
+      breakLine(owedLineIndent, false, owedLineIndent);
     }
     if (pendingIndent > 0) {
       out.repeat(' ', pendingIndent);
