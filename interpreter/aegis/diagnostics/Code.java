@@ -54,6 +54,12 @@ public enum Code {
   AEG302(Severity.ERROR, "unknown environment", "%s"),
   AEG303(Severity.ERROR, "adapter error", "%s"),
   AEG304(Severity.ERROR, "stale plan", "%s"),
+  // runbooks from git (git+URL//path@ref)
+  AEG310(Severity.ERROR, "bad git source", "%s"),
+  AEG311(Severity.ERROR, "git remote unreachable", "%s"),
+  AEG312(Severity.ERROR, "unknown git ref", "%s"),
+  AEG313(Severity.ERROR, "not in the commit", "%s"),
+  AEG314(Severity.ERROR, "signature refused", "%s"),
 
   // ------------------------------------------------------------ execution
   AEG400(Severity.ERROR, "step failed", "%s"),
