@@ -22,18 +22,28 @@ final class Nesting {
 
   private Nesting() {}
 
+  /** Where a file first nests too deeply, and in what ("brackets and strings"), for the message. */
+  record TooDeep(Token at, String what) {}
+
   /**
    * The first token that opens a level past {@link #MAX}: a bracket, a string or an interpolation,
-   * counted without regard to which kind closes it (a mismatch is the parser's to report). Null when
-   * the file stays within the limit.
+   * counted without regard to which kind closes it (a mismatch is the parser's to report); or a
+   * prefix operator past {@link #MAX} in a row ({@code - - - x}), which ANTLR's prediction follows
+   * recursively to the end of the run before the parser has entered a single rule. Null when the
+   * file stays within the limit.
    */
-  static Token firstTooDeep(List<Token> tokens) {
+  static TooDeep firstTooDeep(List<Token> tokens) {
     int depth = 0;
+    int prefixRun = 0;
     for (Token t : tokens) {
-      switch (t.getType()) {
+      if (t.getChannel() != Token.DEFAULT_CHANNEL) continue;
+      int type = t.getType();
+      prefixRun = type == AegisLexer.BANG || type == AegisLexer.MINUS ? prefixRun + 1 : 0;
+      if (prefixRun > MAX) return new TooDeep(t, "prefix operators");
+      switch (type) {
         case AegisLexer.LPAREN, AegisLexer.LBRACK, AegisLexer.LBRACE, AegisLexer.DQUOTE, AegisLexer.TDQUOTE,
              AegisLexer.INTERP_OPEN, AegisLexer.MINTERP_OPEN -> {
-          if (++depth > MAX) return t;
+          if (++depth > MAX) return new TooDeep(t, "brackets and strings");
         }
         case AegisLexer.RPAREN, AegisLexer.RBRACK, AegisLexer.RBRACE, AegisLexer.STR_CLOSE, AegisLexer.STR_NEWLINE,
              AegisLexer.MSTR_CLOSE -> depth = Math.max(0, depth - 1);
