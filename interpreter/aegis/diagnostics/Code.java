@@ -46,6 +46,7 @@ public enum Code {
   AEG222(Severity.ERROR, "cannot infer type", "%s"),
   AEG223(Severity.ERROR, "extern outside the standard library", "`extern fn %s` has no implementation: only stdlib modules may declare extern functions"),
   AEG224(Severity.ERROR, "invalid statement here", "%s"),
+  AEG299(Severity.ERROR, "internal checker error", "the checker failed on this file (%s); please report this as a bug"),
 
   // ------------------------------------------------------------ plan and adapters
   AEG300(Severity.ERROR, "plan failed", "%s"),

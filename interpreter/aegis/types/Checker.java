@@ -1,0 +1,50 @@
+package aegis.types;
+
+import aegis.diagnostics.Code;
+import aegis.diagnostics.Diagnostic;
+import aegis.syntax.ParseResult;
+import aegis.syntax.Parser;
+import aegis.syntax.SourceFile;
+import aegis.syntax.Span;
+import aegis.syntax.ast.AegisFile;
+import java.util.List;
+
+/**
+ * The checker's front door: parses and checks a file (a runbook, a module or an environment) with
+ * the modules of a {@link ModuleRegistry}. Never throws: every problem, even an internal one, is a
+ * diagnostic of the returned {@link CheckedProgram}.
+ *
+ * <pre>
+ * CheckedProgram p = Checker.standard().check(SourceFile.of(path, text));
+ * if (p.hasErrors()) ...; p.effectOf(step); p.typeOf(expr); p.symbolOf(name); p.callOf(call);
+ * </pre>
+ */
+public final class Checker {
+  private final ModuleRegistry registry;
+
+  public Checker(ModuleRegistry registry) { this.registry = registry; }
+
+  /** A checker over the stdlib on the classpath (shared, cached across checks). */
+  public static Checker standard() { return new Checker(ModuleRegistry.standard()); }
+
+  public ModuleRegistry registry() { return registry; }
+
+  /** Parses and checks {@code file}; the result holds the syntax diagnostics too. */
+  public CheckedProgram check(SourceFile file) {
+    ParseResult parsed;
+    try {
+      parsed = Parser.parse(file);
+    } catch (RuntimeException | StackOverflowError e) {
+      var span = Span.fileStart(file);
+      var problem = Diagnostic.of(Code.AEG299, span, e.getClass().getSimpleName());
+      parsed = new ParseResult(new AegisFile(file, null, List.of(), List.of(), new Span(file, 0, file.text().length())),
+          List.of(problem), List.of());
+    }
+    return check(parsed);
+  }
+
+  /** Checks a file already parsed (the language server keeps the parse for its comments). */
+  public CheckedProgram check(ParseResult parsed) {
+    return new Session(registry).checkRoot(parsed, false);
+  }
+}
