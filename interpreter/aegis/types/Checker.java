@@ -47,4 +47,13 @@ public final class Checker {
   public CheckedProgram check(ParseResult parsed) {
     return new Session(registry).checkRoot(parsed, false);
   }
+
+  /**
+   * Checks a stdlib module's source as the stdlib does (it may declare {@code extern fn}; {@code core}
+   * is not imported into itself). For {@code aegis check stdlib/...} and editing stdlib files; the
+   * modules that runbooks import come from {@link ModuleRegistry#stdlib}.
+   */
+  public CheckedProgram checkStdlibModule(ParseResult parsed) {
+    return new Session(registry).checkRoot(parsed, true);
+  }
 }

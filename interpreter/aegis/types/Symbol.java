@@ -14,9 +14,9 @@ import aegis.syntax.ast.Node;
  * @param span        where the name is declared (its identifier), or null for built-in names
  * @param module      the declaring module's name, or null for names local to the file being checked
  * @param effect      for functions: what calling it does; {@code PURE} for everything else
- * @param signature   for functions and record constructors, null for everything else
- * @param declaration the declaring syntax node ({@code Decl.Fn}, {@code Stmt.Let}, {@code FieldDecl}, ...),
- *                    or null for built-in names
+ * @param signature   for functions, null for everything else (a record's fields are {@link RecordType#fields()})
+ * @param declaration the declaring syntax node ({@code Decl.Fn}, {@code Stmt.Let}, {@code Decl.Param}, ...),
+ *                    or null for built-in names and record fields
  */
 public record Symbol(Kind kind, String name, Type type, String doc, Span span, String module,
                      Effect effect, Signature signature, Node declaration) {

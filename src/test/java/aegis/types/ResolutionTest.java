@@ -168,6 +168,16 @@ class ResolutionTest {
   }
 
   @Test
+  void onlyTheStdlibMayDeclareExternFunctions() {
+    var text = "module tools\nextern read fn probe(url: String) -> Bool\n";
+    var asUserFile = Checks.check(text);
+    assertEquals(List.of(aegis.diagnostics.Code.AEG223), Checks.codes(asUserFile));
+    var asStdlib = Checks.CHECKER.checkStdlibModule(aegis.syntax.Parser.parse(SourceFile.virtual("tools.aegis", text)));
+    assertEquals(List.of(), asStdlib.diagnostics(), () -> render(asStdlib));
+    assertEquals(aegis.syntax.ast.Effect.READ, asStdlib.module().member("probe").effect());
+  }
+
+  @Test
   void anEnvironmentFileGivesItsValueExpression() {
     var p = Checks.check("""
         environment e
