@@ -1,0 +1,319 @@
+package aegis.format;
+
+import static aegis.format.Doc.concat;
+import static aegis.format.Doc.group;
+import static aegis.format.Doc.hardline;
+import static aegis.format.Doc.indent;
+import static aegis.format.Doc.line;
+import static aegis.format.Doc.softline;
+import static aegis.format.Doc.text;
+
+import aegis.syntax.ast.Arg;
+import aegis.syntax.ast.Expr;
+import aegis.syntax.ast.Ident;
+import aegis.syntax.ast.Node;
+import aegis.syntax.ast.ParamSpec;
+import aegis.syntax.ast.StringPart;
+import aegis.syntax.ast.TypeRef;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Layout of expressions, types and bracketed lists. The tree has no parentheses: they are put back
+ * exactly where precedence and associativity need them, so that the text parses to the same tree.
+ */
+final class ExprPrinter {
+  /** Unary operators bind tighter than every binary operator, postfix forms tighter still. */
+  private static final int UNARY = 8;
+  private static final int POSTFIX = 9;
+  private static final int ATOM = 10;
+
+  private final CommentDocs comments;
+  private final SourceText source;
+
+  ExprPrinter(CommentDocs comments, SourceText source) {
+    this.comments = comments;
+    this.source = source;
+  }
+
+  Doc expr(Expr e) { return comments.wrap(e, bare(e)); }
+
+  Doc ident(Ident id) { return comments.wrap(id, text(id.name())); }
+
+  private Doc bare(Expr e) {
+    return switch (e) {
+      case Expr.IntLit i -> text(asWritten(i, Long.toString(i.value())));
+      case Expr.FloatLit f -> text(asWritten(f, floatText(f.value())));
+      case Expr.UnitLit u -> text(u.text());
+      case Expr.BoolLit b -> text(Boolean.toString(b.value()));
+      case Expr.NullLit n -> text("null");
+      case Expr.StringLit s -> string(s);
+      case Expr.Name n -> text(n.name());
+      case Expr.Field f -> concat(operand(f.target(), POSTFIX), text(f.safe() ? "?." : "."), ident(f.field()));
+      case Expr.Call c -> concat(operand(c.callee(), POSTFIX), args(c, c.args()));
+      case Expr.Index i -> concat(operand(i.target(), POSTFIX), text("["), expr(i.index()), text("]"));
+      case Expr.Unary u -> concat(text(u.op().symbol), spaceBetweenMinuses(u), operand(u.operand(), UNARY));
+      case Expr.Binary b -> binary(b);
+      case Expr.If i -> group(text("if "), expr(i.condition()),
+          indent(line(), text("then "), expr(i.then()), line(), text("else "), expr(i.otherwise())));
+      case Expr.Lambda l -> concat(lambdaParams(l.params()), text(" -> "), expr(l.body()));
+      case Expr.ListLit l -> list("[", "]", l, l.items(), this::expr, false);
+      case Expr.MapLit m -> list("{", "}", m, m.entries(), this::mapEntry, false);
+      case Expr.Error err -> throw new IllegalStateException("cannot format a tree with errors (at " + err.span() + ")");
+    };
+  }
+
+  /**
+   * How tightly an expression binds: {@code if} and lambdas reach as far right as they can, so they
+   * are the loosest; then the binary operators by precedence; then unary and postfix forms.
+   */
+  static int precedence(Expr e) {
+    return switch (e) {
+      case Expr.If i -> 0;
+      case Expr.Lambda l -> 0;
+      case Expr.Binary b -> b.op().precedence;
+      case Expr.Unary u -> UNARY;
+      case Expr.Field f -> POSTFIX;
+      case Expr.Call c -> POSTFIX;
+      case Expr.Index i -> POSTFIX;
+      default -> ATOM;
+    };
+  }
+
+  /** {@code - -a}, not {@code --a}, which reads like a decrement. */
+  private static Doc spaceBetweenMinuses(Expr.Unary u) {
+    boolean minusMinus = u.op() == Expr.UnaryOp.NEG && u.operand() instanceof Expr.Unary inner && inner.op() == Expr.UnaryOp.NEG;
+    return minusMinus ? text(" ") : Doc.EMPTY;
+  }
+
+  private Doc operand(Expr e, int needed) {
+    return precedence(e) < needed ? concat(text("("), expr(e), text(")")) : expr(e);
+  }
+
+  /**
+   * A chain of operators of one precedence ({@code a + b - c}, {@code a ?? b ?? c}) is one group that
+   * breaks before each operator. An operand of the same precedence on the side the operator does
+   * not group to keeps its parentheses: {@code a - (b - c)}, {@code (a ?? b) ?? c}.
+   */
+  private Doc binary(Expr.Binary b) {
+    int prec = b.op().precedence;
+    boolean right = b.op().rightAssociative();
+    var operands = new ArrayList<Expr>();
+    var ops = new ArrayList<Expr.BinaryOp>();
+    flatten(b, prec, right, operands, ops, true);
+    int last = operands.size() - 1;
+    var rest = new ArrayList<Doc>();
+    for (int i = 1; i <= last; i++) {
+      rest.add(line());
+      rest.add(text(ops.get(i - 1).symbol + " "));
+      rest.add(chainOperand(operands.get(i), prec, right && i < last));
+    }
+    return group(chainOperand(operands.getFirst(), prec, true), indent(concat(rest)));
+  }
+
+  /**
+   * An operand of a chain; {@code leftSide}: it is the left operand of its operator (for a chain
+   * that groups to the left only the first one is, for one that groups to the right all but the last).
+   */
+  private Doc chainOperand(Expr operand, int prec, boolean leftSide) {
+    int p = precedence(operand);
+    boolean parens = p < prec || (p == prec && leftSide == isRightAssociative(operand));
+    return parens ? paren(operand) : expr(operand);
+  }
+
+  private static boolean isRightAssociative(Expr e) {
+    return e instanceof Expr.Binary b && b.op().rightAssociative();
+  }
+
+  private Doc paren(Expr e) { return concat(text("("), expr(e), text(")")); }
+
+  /**
+   * Collects the operands of a chain of one precedence, leaning the way the operator groups. A
+   * nested operation that carries comments of its own stays a separate operand (its comments are
+   * printed with it).
+   */
+  private void flatten(Expr e, int prec, boolean right, List<Expr> operands, List<Expr.BinaryOp> ops, boolean top) {
+    if (e instanceof Expr.Binary b && b.op().precedence == prec && b.op().rightAssociative() == right
+        && (top || !comments.hasAny(b))) {
+      if (right) {
+        operands.add(b.left());
+        ops.add(b.op());
+        flatten(b.right(), prec, true, operands, ops, false);
+      } else {
+        flatten(b.left(), prec, false, operands, ops, false);
+        ops.add(b.op());
+        operands.add(b.right());
+      }
+    } else {
+      operands.add(e);
+    }
+  }
+
+  // ------------------------------------------------------------------ lists
+
+  Doc args(Node container, List<Arg> args) { return list("(", ")", container, args, this::arg, false); }
+
+  private Doc arg(Arg a) {
+    return comments.wrap(a, a.name() == null ? expr(a.value()) : concat(ident(a.name()), text(": "), expr(a.value())));
+  }
+
+  private Doc mapEntry(Expr.MapEntry e) {
+    return comments.wrap(e, concat(expr(e.key()), text(": "), expr(e.value())));
+  }
+
+  /**
+   * A bracketed, comma-separated list: on one line when it fits ({@code spaced}: with a space inside
+   * the brackets), otherwise one item per line with a trailing comma. Comments on their own lines
+   * between items, and a line comment after an item, keep it broken; an empty line between items is
+   * kept when the list is broken.
+   */
+  <T extends Node> Doc list(String open, String close, Node container, List<T> items, Function<T, Doc> print,
+                            boolean spaced) {
+    if (items.isEmpty() && !comments.hasInsideEnd(container)) {
+      return comments.hasInsideStart(container)
+          ? concat(text(open), comments.insideStart(container), hardline(), text(close))
+          : text(open + close);
+    }
+    var inner = new ArrayList<Doc>();
+    for (int i = 0; i < items.size(); i++) {
+      var item = items.get(i);
+      if (i > 0) {
+        inner.add(text(","));
+        inner.add(source.blankLineBefore(comments.firstOffset(item)) ? new Doc.Line(" ", false, true) : line());
+      }
+      inner.add(comments.leadingLines(item));
+      inner.add(print.apply(item));
+    }
+    if (!items.isEmpty()) inner.add(new Doc.IfBreak(text(","), Doc.EMPTY));
+    inner.add(comments.insideEnd(container, !items.isEmpty()));
+    Doc edge = spaced ? line() : softline();
+    return group(text(open), comments.insideStart(container), indent(edge, concat(inner)), edge, text(close));
+  }
+
+  private Doc lambdaParams(List<Ident> params) {
+    if (params.size() == 1) return ident(params.getFirst());
+    return concat(text("("), join(params.stream().map(this::ident).toList()), text(")"));
+  }
+
+  private static Doc join(List<Doc> docs) {
+    var parts = new ArrayList<Doc>();
+    for (int i = 0; i < docs.size(); i++) {
+      if (i > 0) parts.add(text(", "));
+      parts.add(docs.get(i));
+    }
+    return concat(parts);
+  }
+
+  // ------------------------------------------------------------------ types and parameters
+
+  Doc type(TypeRef t) {
+    return comments.wrap(t, switch (t) {
+      case TypeRef.Named n -> {
+        var parts = new ArrayList<Doc>();
+        for (int i = 0; i < n.path().size(); i++) {
+          if (i > 0) parts.add(text("."));
+          parts.add(ident(n.path().get(i)));
+        }
+        if (!n.args().isEmpty()) {
+          parts.add(text("<"));
+          parts.add(join(n.args().stream().map(this::type).toList()));
+          parts.add(text(">"));
+        }
+        yield concat(parts);
+      }
+      case TypeRef.Function f -> concat(text("("), join(f.params().stream().map(this::type).toList()), text(") -> "),
+          type(f.result()));
+      case TypeRef.Optional o -> concat(type(o.inner()), text("?"));
+    });
+  }
+
+  /** {@code <T, U>}, or nothing. */
+  Doc typeParams(List<Ident> params) {
+    if (params.isEmpty()) return Doc.EMPTY;
+    return concat(text("<"), join(params.stream().map(this::ident).toList()), text(">"));
+  }
+
+  Doc params(Node container, List<ParamSpec> params) { return list("(", ")", container, params, this::param, false); }
+
+  private Doc param(ParamSpec p) {
+    var doc = concat(ident(p.name()), text(": "), type(p.type()));
+    if (p.defaultValue() != null) doc = concat(doc, text(" = "), expr(p.defaultValue()));
+    return comments.wrap(p, doc);
+  }
+
+  // ------------------------------------------------------------------ literals
+
+  private Doc string(Expr.StringLit s) {
+    if (s.multiline()) return multiLineString(s);
+    var parts = new ArrayList<Doc>();
+    var pending = new StringBuilder("\"");
+    for (var part : s.parts()) {
+      switch (part) {
+        case StringPart.Text t -> pending.append(StringEscapes.oneLine(t.text()));
+        case StringPart.Interpolation i -> {
+          parts.add(text(pending.append("${").toString()));
+          parts.add(new Doc.Flat(expr(i.expr())));
+          pending.setLength(0);
+          pending.append('}');
+        }
+      }
+    }
+    parts.add(text(pending.append('"').toString()));
+    return concat(parts);
+  }
+
+  /**
+   * {@code """}, then each line of the text one level deeper than the line the string starts on,
+   * then the closing quotes on a line of their own at that same depth: the parser strips exactly
+   * that common indentation and gets the same text back.
+   */
+  private Doc multiLineString(Expr.StringLit s) {
+    if (s.parts().isEmpty()) return text("\"\"\"\"\"\"");
+    var body = new ArrayList<Doc>();
+    body.add(new Doc.StringNewline());
+    for (var part : s.parts()) {
+      switch (part) {
+        case StringPart.Text t -> {
+          String[] lines = t.text().split("\n", -1);
+          for (int i = 0; i < lines.length; i++) {
+            if (i > 0) body.add(new Doc.StringNewline());
+            body.add(text(StringEscapes.multiLine(lines[i])));
+          }
+        }
+        case StringPart.Interpolation i -> {
+          body.add(text("${"));
+          body.add(new Doc.Flat(expr(i.expr())));
+          body.add(text("}"));
+        }
+      }
+    }
+    body.add(new Doc.StringNewline());
+    body.add(text("\"\"\""));
+    return concat(text("\"\"\""), indent(concat(body)));
+  }
+
+  /** Numbers keep the digits as written ({@code 1_000}) when they still read as the same value. */
+  private static String asWritten(Expr e, String canonical) {
+    var span = e.span();
+    if (span.file() == null || span.end() > span.file().text().length()) return canonical;
+    String written = span.text();
+    boolean same = switch (e) {
+      case Expr.IntLit i -> written.matches("[0-9][0-9_]*") && parsesTo(written, Long.toString(i.value()));
+      case Expr.FloatLit f -> written.matches("[0-9][0-9_]*\\.[0-9][0-9_]*")
+          && Double.compare(Double.parseDouble(written.replace("_", "")), f.value()) == 0;
+      default -> false;
+    };
+    return same ? written : canonical;
+  }
+
+  private static boolean parsesTo(String digits, String canonical) {
+    return new BigDecimal(digits.replace("_", "")).toPlainString().equals(canonical);
+  }
+
+  private static String floatText(double value) {
+    String s = BigDecimal.valueOf(value).toPlainString();
+    return s.indexOf('.') >= 0 ? s : s + ".0";
+  }
+}
