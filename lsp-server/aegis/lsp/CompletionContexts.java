@@ -80,13 +80,12 @@ final class CompletionContexts {
   }
 
   private static CompletionContext string(Analysis a, int offset, Expr.StringLit s, List<Node> path) {
+    int start = s == null ? offset : Math.min(offset, s.span().start() + (s.span().text().startsWith("\"\"\"") ? 3 : 1));
+    if (s != null && !s.isConstant()) start = offset;
     for (var n : path) {
-      if (n instanceof ImportDecl.File f && f.path() == s) {
-        int start = s.span().start() + (s.span().text().startsWith("\"\"\"") ? 3 : 1);
-        return context(Kind.IMPORT_PATH, a, offset, Math.min(start, offset), null, s, path);
-      }
+      if (n instanceof ImportDecl.File f && f.path() == s) return context(Kind.IMPORT_PATH, a, offset, start, null, s, path);
     }
-    return context(Kind.STRING, a, offset, offset, null, s, path);
+    return context(Kind.STRING, a, offset, start, null, s, path);
   }
 
   private static CompletionContext context(Kind kind, Analysis a, int offset, int wordStart, Expr receiver, Node call,

@@ -181,8 +181,14 @@ public final class CompletionFeature {
     var target = CallTargets.of(a, ctx.call());
     if (target == null) return;
     Set<String> given = new HashSet<>();
-    for (Arg arg : CallTargets.args(ctx.call())) if (arg.name() != null) given.add(arg.name().name());
-    for (var p : target.params()) {
+    int positional = 0;
+    for (Arg arg : CallTargets.args(ctx.call())) {
+      if (arg.span().contains(ctx.offset())) continue;
+      if (arg.name() != null) given.add(arg.name().name());
+      else if (arg.span().end() <= ctx.offset()) positional++;
+    }
+    for (int i = positional; i < target.params().size(); i++) {
+      var p = target.params().get(i);
       if (given.contains(p.name())) continue;
       var item = new CompletionItem(p.name() + ":");
       item.setKind(CompletionItemKind.Property);

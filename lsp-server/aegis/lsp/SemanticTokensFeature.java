@@ -70,7 +70,12 @@ public final class SemanticTokensFeature {
   private int modifiers(Symbol s, Tokens.Tok t, Analysis a) {
     int m = 0;
     if (s.span() != null && s.span().file() == a.source() && s.span().start() == t.span().start()) m |= bit("declaration");
-    if (s.kind().isValue()) m |= bit("readonly");
+    if (switch (s.kind()) {
+      case LET, PARAM, FUNCTION_PARAM, LAMBDA_PARAM, LOOP_VARIABLE -> true;
+      default -> false;
+    }) {
+      m |= bit("readonly");
+    }
     if (s.span() == null || stdlib.moduleOf(s.span().file()) != null) m |= bit("defaultLibrary");
     return m;
   }
