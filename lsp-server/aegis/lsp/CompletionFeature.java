@@ -72,7 +72,7 @@ public final class CompletionFeature {
       }
       case MEMBER -> members(a, ctx, out);
       case TYPE -> {
-        for (var t : BUILTIN_TYPES) out.plain(t, CompletionItemKind.Class, "built-in type", "4");
+        for (var t : BUILTIN_TYPES) out.plain(t, CompletionItemKind.Class, "built-in type", "05");
         names(a, ctx, out, true);
       }
       case IMPORT_MODULE -> importModules(a, out);
@@ -131,6 +131,8 @@ public final class CompletionFeature {
   private void names(Analysis a, CompletionContext ctx, Items out, boolean typesOnly) {
     for (var e : a.program().namesVisibleAt(ctx.offset()).entrySet()) {
       var s = e.getValue();
+      // A let is not in scope in its own initializer.
+      if (s.declaration() instanceof aegis.syntax.ast.Stmt.Let l && l.span().contains(ctx.offset())) continue;
       boolean isType = s.kind() == Symbol.Kind.RECORD || s.kind() == Symbol.Kind.ENUM || s.kind() == Symbol.Kind.TYPE_PARAM
           || s.kind() == Symbol.Kind.BUILTIN_TYPE || s.kind() == Symbol.Kind.MODULE;
       if (typesOnly && !isType) continue;
@@ -141,9 +143,9 @@ public final class CompletionFeature {
 
   private static String rank(Symbol s) {
     return switch (s.kind()) {
-      case LET, PARAM, LOOP_VARIABLE, LAMBDA_PARAM, FUNCTION_PARAM -> s.module() == null ? "1" : "3";
-      case MODULE -> "2";
-      default -> s.module() == null ? "2" : "3";
+      case LET, PARAM, LOOP_VARIABLE, LAMBDA_PARAM, FUNCTION_PARAM -> s.module() == null ? "10" : "30";
+      case MODULE -> "20";
+      default -> s.module() == null ? "20" : "30";
     };
   }
 
@@ -159,19 +161,19 @@ public final class CompletionFeature {
       for (var member : m.module().declarations()) {
         boolean isType = member.kind() == Symbol.Kind.RECORD || member.kind() == Symbol.Kind.ENUM;
         if (ctx.typeOnly() && !isType) continue;
-        out.symbol(member.name(), member, "1", true);
+        out.symbol(member.name(), member, "10", false);
       }
       return;
     }
     if (sym != null && sym.kind() == Symbol.Kind.ENUM && sym.type() instanceof EnumType e) {
       for (var m : e.members()) {
         var member = new Symbol(Symbol.Kind.ENUM_MEMBER, m.name(), e, null, m.span(), e.module(), null, null, null);
-        out.symbol(m.name(), member, "1", false);
+        out.symbol(m.name(), member, "10", false);
       }
       return;
     }
     if (ctx.typeOnly() || Types.isError(t) || (sym != null && !sym.kind().isValue())) return;
-    for (var member : program.membersOf(t)) out.symbol(member.name(), member, member.kind() == Symbol.Kind.FIELD ? "0" : "1", true);
+    for (var member : program.membersOf(t)) out.symbol(member.name(), member, member.kind() == Symbol.Kind.FIELD ? "00" : "10", true);
     if (Types.nonNull(t) instanceof RecordType r) {
       out.snippetText("with", "copy of this " + r.display() + " with some fields changed", "with($0)");
     }
@@ -205,7 +207,7 @@ public final class CompletionFeature {
     for (var i : a.program().imports()) if (i.module() != null) imported.add(i.module().name());
     for (var name : registry.stdlibNames()) {
       if (name.equals(Types.CORE) || imported.contains(name)) continue;
-      out.plain(name, CompletionItemKind.Module, "stdlib module", "1");
+      out.plain(name, CompletionItemKind.Module, "stdlib module", "10");
     }
   }
 
@@ -216,7 +218,7 @@ public final class CompletionFeature {
     try (var walk = Files.walk(dir, 3)) {
       walk.filter(p -> p.toString().endsWith(".aegis") && !p.equals(self)).sorted().limit(200).forEach(p -> {
         String rel = dir.relativize(p).toString().replace('\\', '/');
-        out.plain(rel, CompletionItemKind.File, "module file", "1");
+        out.plain(rel, CompletionItemKind.File, "module file", "10");
       });
     } catch (java.io.IOException | java.io.UncheckedIOException e) {
       // Nothing to offer from a folder that cannot be read.
@@ -239,7 +241,7 @@ public final class CompletionFeature {
 
   private void environmentNames(Analysis a, CompletionContext ctx, Items out) {
     if (!(ctx.call() instanceof Expr.StringLit s) || !comparedWithEnvironmentName(a, s)) return;
-    for (var name : workspace.environmentNames(a.source().path())) out.plain(name, CompletionItemKind.Value, "environment", "0");
+    for (var name : workspace.environmentNames(a.source().path())) out.plain(name, CompletionItemKind.Value, "environment", "10");
   }
 
   /** {@code env.name == "..."}: the other side of the comparison is the name of an {@code Environment}. */
@@ -285,13 +287,13 @@ public final class CompletionFeature {
       add(item, label, false);
     }
 
-    void keyword(String word) { plain(word, CompletionItemKind.Keyword, "keyword", "5"); }
+    void keyword(String word) { plain(word, CompletionItemKind.Keyword, "keyword", "50"); }
 
     void snippet(Snippets.Snippet s) {
       var item = new CompletionItem(s.label());
       item.setKind(CompletionItemKind.Snippet);
       item.setDetail(s.detail());
-      item.setSortText("4" + s.label());
+      item.setSortText("15" + s.label());
       add(item, s.body(), true);
     }
 
@@ -299,7 +301,7 @@ public final class CompletionFeature {
       var item = new CompletionItem(label);
       item.setKind(CompletionItemKind.Snippet);
       item.setDetail(detail);
-      item.setSortText("4" + label);
+      item.setSortText("40" + label);
       add(item, body, true);
     }
 
@@ -317,6 +319,8 @@ public final class CompletionFeature {
         item.setDetail(s.describe());
         insert = name + "($0)";
         snippet = true;
+      } else if (s.kind() == Symbol.Kind.ENUM || s.kind() == Symbol.Kind.MODULE) {
+        item.setDetail(s.describe());
       } else if (s.kind() == Symbol.Kind.RECORD) {
         item.setDetail(s.describe());
         if (!ctx.typeOnly() && ctx.kind() != Kind.TYPE) {
