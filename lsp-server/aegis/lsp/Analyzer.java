@@ -3,7 +3,6 @@ package aegis.lsp;
 import aegis.syntax.ParseResult;
 import aegis.syntax.Parser;
 import aegis.syntax.SourceFile;
-import aegis.syntax.Tokens;
 import aegis.syntax.ast.Header;
 import aegis.types.Checker;
 import aegis.types.ModuleLoader;
@@ -82,12 +81,11 @@ public final class Analyzer {
   private Analysis compute(OpenDocument doc) {
     var path = Uris.path(doc.uri());
     var source = path != null ? SourceFile.of(path, doc.text()) : SourceFile.virtual(doc.uri(), doc.text());
-    var tokens = Tokens.lex(source);
     String stdlib = path == null ? null : stdlibFiles.moduleAt(path);
     if (stdlib != null) {
       var program = registry.stdlib(stdlib).program();
       if (program.source().text().equals(doc.text())) {
-        return new Analysis(doc, program, Parser.parse(program.source()).comments(), Tokens.lex(program.source()), stdlib);
+        return new Analysis(doc, program, Parser.parse(program.source()).comments(), stdlib);
       }
     }
     ParseResult parsed;
@@ -95,10 +93,10 @@ public final class Analyzer {
       parsed = Parser.parse(source);
     } catch (RuntimeException | StackOverflowError e) {
       // The checker's own entry point turns a parser failure into a diagnostic.
-      return new Analysis(doc, checker.check(source), java.util.List.of(), tokens, null);
+      return new Analysis(doc, checker.check(source), java.util.List.of(), null);
     }
     var program = isStdlibSource(path, parsed) ? checker.checkStdlibModule(parsed) : checker.check(parsed);
-    return new Analysis(doc, program, parsed.comments(), tokens, null);
+    return new Analysis(doc, program, parsed.comments(), null);
   }
 
   /** A module file in a folder called {@code stdlib} (editing aegis's own stdlib): extern functions are allowed. */
