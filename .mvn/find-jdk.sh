@@ -2,6 +2,16 @@
 # The machine's default java may be older (17); aegis needs 21+ to build and run.
 case $- in *f*) set +f; aegis_noglob=1;; *) aegis_noglob=;; esac
 aegis_java_major() {
+  # Fast path: every JDK 9+ names its version in $1/release; starting a JVM to ask costs ~100 ms,
+  # which ./aegis would pay on every run.
+  if [ -r "$1/release" ]; then
+    while IFS= read -r aegis_line; do
+      case $aegis_line in
+        JAVA_VERSION=*) aegis_line=${aegis_line#JAVA_VERSION=}; aegis_line=${aegis_line#\"}
+                        echo "${aegis_line%%[.\"]*}"; return;;
+      esac
+    done < "$1/release"
+  fi
   "$1/bin/java" -XshowSettings:properties -version 2>&1 \
     | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
 }

@@ -73,6 +73,8 @@ public final class BuiltinRegistry {
   }
 
   private static void requireSignature(BuiltinModule module, Method m, Class<?> result) {
+    // A module class need not be public (tests declare their own); its annotated methods must be.
+    m.setAccessible(true);
     var params = m.getParameterTypes();
     boolean ok = Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())
         && params.length == 2 && params[0] == CallContext.class && params[1] == Args.class

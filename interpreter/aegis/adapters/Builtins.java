@@ -1,5 +1,15 @@
 package aegis.adapters;
 
+import aegis.adapters.core.CoreModule;
+import aegis.adapters.crypto.CryptoModule;
+import aegis.adapters.http.HttpModule;
+import aegis.adapters.neo4j.Neo4jModule;
+import aegis.adapters.pg.PgModule;
+import aegis.adapters.notify.NotifyModule;
+import aegis.adapters.prom.PromModule;
+import aegis.adapters.vault.VaultModule;
+import aegis.adapters.template.TemplateModule;
+import aegis.adapters.time.TimeModule;
 import java.util.List;
 
 /** The list of every built-in module implementation: adding a stdlib module means adding it here. */
@@ -7,7 +17,10 @@ public final class Builtins {
   private Builtins() {}
 
   public static List<BuiltinModule> modules() {
-    return List.of();
+    var credentials = Credentials.standard(System::getenv);
+    return List.of(new CoreModule(), new TimeModule(), new CryptoModule(), new TemplateModule(), new HttpModule(),
+        new PgModule(credentials), new Neo4jModule(credentials), new VaultModule(), new PromModule(),
+        new NotifyModule((credential, ctx) -> credentials.resolve(CredentialRef.of(credential), ctx)));
   }
 
   public static BuiltinRegistry registry() {

@@ -27,4 +27,19 @@ public interface CallContext {
 
   /** A line of progress for the person running the runbook (never a secret). */
   void progress(String message);
+
+  /**
+   * The environment the run targets (the {@code core.Environment} value), for adapters whose
+   * functions take no endpoint (Kubernetes) and for credentials kept in its Vault; null when the
+   * call is not part of a run (tests of a single adapter).
+   */
+  default aegis.eval.Value.Rec environment() { return null; }
+
+  /**
+   * A file that belongs with the runbook (a template), by a path relative to the runbook's
+   * directory, read from the same place the runbook came from (a directory or a git commit).
+   */
+  default String readSource(String relativePath) throws java.io.IOException {
+    throw new java.io.FileNotFoundException(relativePath + " (this run has no source directory)");
+  }
 }

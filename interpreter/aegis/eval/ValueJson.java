@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Values as JSON for plans, the journal and {@code --format json}. Secrets become the marker
- * {@value #REDACTED} and unknowns {@value #UNKNOWN}: a secret's text never reaches JSON.
+ * Values as JSON for plans, the journal and {@code --format json}. Secrets become the plan's
+ * sensitive marker and unknowns its unknown marker with their origin ({@link aegis.plan.PlanValues}):
+ * a secret's text never reaches JSON.
  */
 public final class ValueJson {
-  public static final String REDACTED = "(sensitive)";
-  public static final String UNKNOWN = "(known after apply)";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private ValueJson() {}
@@ -24,8 +23,8 @@ public final class ValueJson {
       case Value.Str s -> NODES.textNode(s.value());
       case Value.Dur d -> NODES.textNode(d.show());
       case Value.Qty q -> NODES.textNode(q.text());
-      case Value.Secret s -> NODES.textNode(REDACTED);
-      case Value.Unknown u -> NODES.textNode(UNKNOWN);
+      case Value.Secret s -> aegis.plan.PlanValues.sensitive();
+      case Value.Unknown u -> aegis.plan.PlanValues.unknown(u.origin());
       case Value.Null n -> NODES.nullNode();
       case Value.EnumV e -> NODES.textNode(e.member());
       case Value.Fn f -> NODES.textNode(f.show());

@@ -1,8 +1,10 @@
 package aegis.types;
 
 import aegis.diagnostics.Code;
+import aegis.diagnostics.Diagnostic;
 import aegis.syntax.Span;
 import aegis.syntax.ast.Arg;
+import aegis.syntax.ast.Effect;
 import aegis.syntax.ast.Expr;
 import aegis.syntax.ast.Nodes;
 import aegis.types.ExprChecker.ModuleRef;
@@ -54,7 +56,14 @@ final class CallChecker {
   private Type callSymbol(Expr.Call c, Symbol s, Span nameSpan, Type expected, Ctx ctx) {
     if (s.kind() == Symbol.Kind.RECORD) return construct(c, s, nameSpan, ctx);
     if (s.isFunction()) return callFunction(c, s, nameSpan, null, null, expected, ctx);
-    if (!s.kind().isValue()) return notCallable(c, "`" + nameSpan.text() + "` (a " + s.kind().name().toLowerCase() + ")", ctx);
+    if (!s.kind().isValue()) {
+      String what = switch (s.kind()) {
+        case MODULE -> "a module";
+        case ENUM -> "an enum type";
+        default -> "not a value";
+      };
+      return notCallable(c, "`" + nameSpan.text() + "` (" + what + ")", ctx);
+    }
     fc.record(c.callee(), s.type());
     return callValue(c, s.type(), s, ctx);
   }
@@ -160,7 +169,7 @@ final class CallChecker {
       result = Type.ERROR;
     }
     if (!sig.typeParams().isEmpty()) {
-      secretThroughGeneric(fn, sig, inst, u, slots, fnName);
+      secretThroughGeneric(sig, inst, u, slots, fnName);
       settleTypes(slots, u);
     }
     effect(fn, nameSpan, ctx);
@@ -214,9 +223,13 @@ final class CallChecker {
       sawNamed = true;
       int i = sig.indexOf(arg.name().name());
       if (i < 0) {
-        var hint = Suggestions.didYouMean(arg.name().name(), sig.params().stream().map(Signature.Param::name).toList());
-        fc.error(Code.AEG206, arg.name().span(), fnName + " has no parameter `" + arg.name().name() + "`",
-            hint == null ? new String[0] : new String[] {hint});
+        var names = sig.params().stream().map(Signature.Param::name).toList();
+        var hint = Suggestions.didYouMean(arg.name().name(), names);
+        if (hint == null) {
+          hint = names.isEmpty() ? fnName + " takes no arguments"
+              : "its parameters are " + String.join(", ", names.stream().map(n -> "`" + n + "`").toList());
+        }
+        fc.error(Code.AEG206, arg.name().span(), fnName + " has no parameter `" + arg.name().name() + "`", hint);
         looseValue(arg.value(), ctx);
         ok = false;
         rejected = true;
@@ -252,7 +265,7 @@ final class CallChecker {
    * {@code toJson<T>(value: T) -> String}) comes out as something that is not a Secret: a disclosure.
    * Results of type {@code Int} or {@code Bool} (sizes, tests) disclose nothing.
    */
-  private void secretThroughGeneric(Symbol fn, Signature sig, Map<TypeVar, Type> inst, Unifier u, Expr[] slots,
+  private void secretThroughGeneric(Signature sig, Map<TypeVar, Type> inst, Unifier u, Expr[] slots,
                                     String fnName) {
     if (sig.result() == Prim.INT || sig.result() == Prim.BOOL) return;
     for (var v : sig.typeParams()) {
@@ -287,8 +300,8 @@ final class CallChecker {
   void effect(Symbol fn, Span at, Ctx ctx) {
     ctx.effects().add(fn.effect());
     if (ExprChecker.writes(fn.effect()) && !ctx.mayWrite()) {
-      String does = fn.effect() == aegis.syntax.ast.Effect.WRITE ? "writes" : "is destructive";
-      fc.add(aegis.diagnostics.Diagnostic.of(Code.AEG212, at, Types.qualified(fn.module(), fn.name()), does)
+      String does = fn.effect() == Effect.WRITE ? "writes" : "is destructive";
+      fc.add(Diagnostic.of(Code.AEG212, at, Types.qualified(fn.module(), fn.name()), does)
           .withHint("wrap it in a step: `step \"...\" { ... }`"));
     }
   }
@@ -347,9 +360,10 @@ final class CallChecker {
     String name = arg.name().name();
     var field = r.field(name);
     if (field == null) {
-      var hint = Suggestions.didYouMean(name, r.fields().stream().map(RecordType.Field::name).toList());
-      fc.error(Code.AEG206, arg.name().span(), "`" + r.display() + "` has no field `" + name + "`",
-          hint == null ? new String[0] : new String[] {hint});
+      var names = r.fields().stream().map(RecordType.Field::name).toList();
+      var hint = Suggestions.didYouMean(name, names);
+      if (hint == null) hint = "its fields are " + String.join(", ", names.stream().map(n -> "`" + n + "`").toList());
+      fc.error(Code.AEG206, arg.name().span(), "`" + r.display() + "` has no field `" + name + "`", hint);
       looseValue(arg.value(), ctx);
       return false;
     }

@@ -10,6 +10,7 @@ import aegis.syntax.ast.ImportDecl;
 import aegis.syntax.ast.Node;
 import aegis.syntax.ast.Stmt;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,7 +136,7 @@ public final class CheckedProgram {
    * record, then the functions that method syntax can call on it (named once each).
    */
   public List<Symbol> membersOf(Type t) {
-    var out = new java.util.ArrayList<Symbol>();
+    var out = new ArrayList<Symbol>();
     if (Types.nonNull(t) instanceof RecordType r) {
       for (var f : r.fields()) out.add(ExprChecker.fieldSymbol(r, f));
     }

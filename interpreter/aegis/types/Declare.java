@@ -1,6 +1,7 @@
 package aegis.types;
 
 import aegis.diagnostics.Code;
+import aegis.diagnostics.Diagnostic;
 import aegis.syntax.ast.Ident;
 
 /** Puts names into scopes, reporting a name declared twice in the same scope. */
@@ -20,7 +21,7 @@ final class Declare {
   static void put(FileContext fc, Scope scope, Ident name, Binding binding) {
     var previous = scope.local(name.name());
     if (previous != null && !name.name().equals("_")) {
-      var d = aegis.diagnostics.Diagnostic.of(Code.AEG211, name.span(), name.name());
+      var d = Diagnostic.of(Code.AEG211, name.span(), name.name());
       var first = previous.peek().span();
       if (first != null) d = d.withRelated(first, "first declared here");
       fc.add(d);

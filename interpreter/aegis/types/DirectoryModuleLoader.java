@@ -1,5 +1,7 @@
 package aegis.types;
 
+import aegis.source.LoadResult;
+import aegis.source.SourceLoader;
 import aegis.syntax.SourceFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +39,10 @@ final class DirectoryModuleLoader implements ModuleLoader {
   }
 
   @Override
-  public String read(Path path) throws IOException { return Files.readString(path); }
+  public boolean exists(Path path) { return Files.exists(path); }
+
+  @Override
+  public LoadResult read(Path path, String name) { return new SourceLoader().load(path, name); }
 
   @Override
   public List<Path> list(Path d) { return DiskFiles.aegisFiles(d); }

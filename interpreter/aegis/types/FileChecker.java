@@ -14,10 +14,12 @@ import aegis.syntax.ast.ImportDecl;
 import aegis.syntax.ast.ParamSpec;
 import aegis.syntax.ast.Stmt;
 import aegis.types.Type.TypeVar;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -101,7 +103,7 @@ final class FileChecker {
   private void imports() {
     for (var imp : ast.imports()) {
       ModuleInfo info = null;
-      java.nio.file.Path path = null;
+      Path path = null;
       switch (imp) {
         case ImportDecl.Module m -> info = stdlibImport(m.module());
         case ImportDecl.File f -> {
@@ -147,7 +149,8 @@ final class FileChecker {
     switch (loaded) {
       case Session.Missing m -> fc.error(Code.AEG217, at, "cannot import `" + relative + "`: there is no such file",
           "the path is relative to this file");
-      case Session.Failed x -> fc.error(Code.AEG217, at, "cannot import `" + relative + "`: " + x.message());
+      case Session.Failed x -> fc.error(x.problem().code(), at, "cannot import `" + relative + "`: "
+          + Session.reason(x.problem()), x.problem().hints().toArray(String[]::new));
       case Session.Recursive r -> fc.report(Code.AEG218, at, r.chain());
       case Session.Checked c -> {
         var program = c.program();
@@ -207,7 +210,7 @@ final class FileChecker {
       case Decl.ExternFn x -> "`extern fn`";
       case Decl.Fn f -> "`fn`";
       case Stmt.ExprStmt e -> "an expression statement";
-      case Stmt s -> "`" + s.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + "`";
+      case Stmt s -> "`" + s.getClass().getSimpleName().toLowerCase(Locale.ROOT) + "`";
     };
   }
 

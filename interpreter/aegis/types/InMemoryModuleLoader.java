@@ -1,7 +1,10 @@
 package aegis.types;
 
+import aegis.diagnostics.Code;
+import aegis.diagnostics.Diagnostic;
+import aegis.source.LoadResult;
 import aegis.syntax.SourceFile;
-import java.nio.file.NoSuchFileException;
+import aegis.syntax.Span;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,10 +32,16 @@ final class InMemoryModuleLoader implements ModuleLoader {
   public Set<String> stdlibNames() { return new TreeSet<>(stdlib.keySet()); }
 
   @Override
-  public String read(Path path) throws NoSuchFileException {
+  public boolean exists(Path path) { return files.containsKey(path.normalize()); }
+
+  @Override
+  public LoadResult read(Path path, String name) {
     var text = files.get(path.normalize());
-    if (text == null) throw new NoSuchFileException(path.toString());
-    return text;
+    if (text == null) {
+      return new LoadResult.Rejected(Diagnostic.of(Code.AEG100, Span.fileStart(new SourceFile(name, path, "")),
+          "cannot read `" + name + "`: no such file"));
+    }
+    return new LoadResult.Loaded(new SourceFile(name, path, text));
   }
 
   @Override

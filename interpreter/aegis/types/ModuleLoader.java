@@ -1,7 +1,7 @@
 package aegis.types;
 
+import aegis.source.LoadResult;
 import aegis.syntax.SourceFile;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +19,14 @@ public interface ModuleLoader {
   /** The names of every stdlib module (for "did you mean"). */
   Set<String> stdlibNames();
 
+  /** Whether there is a file at {@code path} (imports and {@code run} look for one). */
+  boolean exists(Path path);
+
   /**
-   * Reads a source file.
-   *
-   * @throws java.nio.file.NoSuchFileException when there is no such file
-   * @throws IOException                        when it cannot be read
+   * Reads a source file, shown in messages as {@code name}: its text, or the file problem that
+   * stops it being read (AEG100 unreadable, AEG106 not UTF-8, AEG107 too large, AEG108 binary).
    */
-  String read(Path path) throws IOException;
+  LoadResult read(Path path, String name);
 
   /** The {@code .aegis} files directly in {@code dir} (for "did you mean" on {@code run}); empty when unknown. */
   List<Path> list(Path dir);

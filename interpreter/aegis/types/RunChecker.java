@@ -43,7 +43,8 @@ final class RunChecker {
         loose(r, ctx);
       }
       case Session.Failed f -> {
-        fc.error(Code.AEG213, r.runbook().span(), "cannot read runbook `" + foundFile + "`: " + f.message());
+        fc.error(f.problem().code(), r.runbook().span(), "cannot run `" + foundFile + "`: " + Session.reason(f.problem()),
+            f.problem().hints().toArray(String[]::new));
         loose(r, ctx);
       }
       case Session.Recursive rec -> {
@@ -80,7 +81,12 @@ final class RunChecker {
       var param = target.params().stream().filter(s -> s.name().equals(p)).findFirst().orElse(null);
       if (param == null) {
         rejected = true;
-        var near = Suggestions.didYouMean(p, target.params().stream().map(Symbol::name).toList());
+        var names = target.params().stream().map(Symbol::name).toList();
+        var near = Suggestions.didYouMean(p, names);
+        if (near == null) {
+          near = names.isEmpty() ? "`" + name + "` has no params"
+              : "its params are " + String.join(", ", names.stream().map(n -> "`" + n + "`").toList());
+        }
         fc.add(Diagnostic.of(Code.AEG206, arg.name().span(), "runbook `" + name + "` has no param `" + p + "`")
             .withHint(near));
         exprs.check(arg.value(), null, ctx);

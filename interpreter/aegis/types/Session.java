@@ -1,10 +1,10 @@
 package aegis.types;
 
+import aegis.diagnostics.Diagnostic;
+import aegis.source.LoadResult;
 import aegis.syntax.ParseResult;
 import aegis.syntax.Parser;
 import aegis.syntax.SourceFile;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,7 +28,8 @@ final class Session {
 
   record Missing(Path path) implements Loaded {}
 
-  record Failed(String message) implements Loaded {}
+  /** The file is there but cannot be used; {@code problem} says why (AEG100, AEG106-AEG108). */
+  record Failed(Diagnostic problem) implements Loaded {}
 
   /** The file is already being checked further up: an import cycle, or a runbook that runs itself. */
   record Recursive(Path path, String chain) implements Loaded {}
@@ -135,17 +136,21 @@ final class Session {
     return registry.stdlib(name);
   }
 
+  /** Why a file cannot be used, without the "cannot read `name`: " its message may start with. */
+  static String reason(Diagnostic problem) {
+    return problem.message().replaceFirst("^cannot read `[^`]*`: ", "");
+  }
+
   /** A file's text, or why it could not be read. */
   private record Read(SourceFile file, Loaded failure) {}
 
   private Read read(Path path, String name) {
-    try {
-      return new Read(new SourceFile(name, path, registry.loader().read(path)), null);
-    } catch (NoSuchFileException e) {
-      return new Read(null, new Missing(path));
-    } catch (IOException e) {
-      return new Read(null, new Failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-    }
+    var loader = registry.loader();
+    if (!loader.exists(path)) return new Read(null, new Missing(path));
+    return switch (loader.read(path, name)) {
+      case LoadResult.Loaded l -> new Read(l.file(), null);
+      case LoadResult.Rejected r -> new Read(null, new Failed(r.problem()));
+    };
   }
 
   private static Path base(SourceFile f) { return f.path() != null ? f.path() : Path.of(f.name()); }

@@ -4,6 +4,7 @@ import aegis.diagnostics.Code;
 import aegis.diagnostics.Diagnostic;
 import aegis.syntax.Span;
 import aegis.syntax.ast.Arg;
+import aegis.syntax.ast.Effect;
 import aegis.syntax.ast.Expr;
 import aegis.syntax.ast.StepOption;
 import aegis.syntax.ast.Stmt;
@@ -165,7 +166,7 @@ final class StmtChecker {
     }
     var sink = new EffectSink();
     block(s.body(), ctx.inStep(ctx.scope(), sink));
-    fc.facts.stepEffects.merge(s, sink.effect(), aegis.syntax.ast.Effect::join);
+    fc.facts.stepEffects.merge(s, sink.effect(), Effect::join);
     ctx.effects().add(sink.effect());
   }
 
@@ -281,7 +282,7 @@ final class StmtChecker {
     return b.stmts().isEmpty() ? b.span() : b.stmts().getFirst().span().to(b.stmts().getLast().span());
   }
 
-  /** {@code report}: a table (list of records), a record, or one value, never holding a Secret. */
+  /** {@code report}: a table (a list of records or values), a record, or one value, never holding a Secret. */
   private void report(Stmt.Report r, Ctx ctx) {
     exprs.check(r.title(), null, ctx);
     Type t = exprs.check(r.value(), null, ctx);
@@ -294,7 +295,7 @@ final class StmtChecker {
     Type row = t instanceof ListType l ? l.element() : t;
     boolean shown = Types.isScalar(Types.nonNull(row)) || row instanceof RecordType;
     if (!shown) {
-      fc.error(Code.AEG202, r.value().span(), "`report` shows a list of records, a record or a single value, not "
+      fc.error(Code.AEG202, r.value().span(), "`report` shows a list of records or values, a record, or a single value, not "
           + Types.a(t));
     }
   }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aegis.diagnostics.Code;
 import aegis.diagnostics.Diagnostic;
+import aegis.source.LoadResult;
 import aegis.syntax.SourceFile;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -64,7 +64,10 @@ class RobustnessTest {
       public Set<String> stdlibNames() { return Set.of(); }
 
       @Override
-      public String read(Path path) throws IOException { throw new IOException("no"); }
+      public boolean exists(Path path) { return false; }
+
+      @Override
+      public LoadResult read(Path path, String name) { throw new IllegalStateException("not called"); }
 
       @Override
       public List<Path> list(Path dir) { return List.of(); }

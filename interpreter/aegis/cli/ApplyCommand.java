@@ -1,0 +1,66 @@
+package aegis.cli;
+
+import aegis.exec.Inputs;
+import aegis.exec.RunOptions;
+import aegis.exec.Workspace;
+import aegis.plan.Plan;
+import aegis.plan.PlanJson;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code aegis apply PLANFILE}: applies exactly a saved plan, refusing a stale one. */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+    description = {
+        "Apply a plan saved with `aegis plan --out FILE`. The plan is refused when the runbook, a file it "
+            + "depends on, the environment, the inputs or the live state it read have changed since: plan again.",
+        "The run holds the environment's lock and is journalled under $AEGIS_HOME/runs (default .aegis/)."
+    })
+final class ApplyCommand extends AegisCommand {
+  @Parameters(paramLabel = "PLANFILE", description = "A plan written by `aegis plan --out`.")
+  Path planFile;
+
+  @Mixin
+  InputsMixin inputs;
+
+  @Mixin
+  RunOptionsMixin run;
+
+  @Mixin
+  ColorOption color;
+
+  @Override
+  protected ExitCode execute() throws Exception {
+    var support = new RunSupport(context(), out(), err(), color.enabled(context()));
+    Plan saved;
+    try {
+      saved = PlanJson.read(Files.readString(context().workingDir().resolve(planFile)));
+    } catch (NoSuchFileException e) {
+      err().println("aegis apply: no such plan file: " + planFile);
+      return ExitCode.BAD_INPUT;
+    } catch (PlanJson.InvalidPlanException e) {
+      err().println("aegis apply: " + planFile + " is not a plan aegis can apply: " + e.getMessage());
+      return ExitCode.BAD_INPUT;
+    }
+    Workspace.Loaded loaded;
+    try {
+      loaded = support.workspace().load(Path.of(saved.runbook().path()), saved.environment().path());
+    } catch (Workspace.LoadException e) {
+      err().println("aegis apply: the plan's runbook or environment cannot be loaded any more; plan again");
+      return support.loadFailed(e);
+    }
+    var given = Inputs.parse(loaded.runbook().params(), inputs.assignments, loaded.environmentValue(), context().env());
+    var values = Inputs.fromJson(loaded.runbook().params(), saved.inputs().values(), given, loaded.environmentValue());
+    var engine = support.engine();
+    var stale = engine.staleness(saved, loaded, values);
+    if (!stale.isEmpty()) {
+      err().println("aegis apply: the plan is stale; run `aegis plan` again. What changed:");
+      stale.forEach(reason -> err().println("  - " + reason));
+      return ExitCode.REFUSED;
+    }
+    return support.apply("apply", engine, loaded, values, run, saved, null);
+  }
+}

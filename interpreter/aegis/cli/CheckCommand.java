@@ -1,0 +1,119 @@
+package aegis.cli;
+
+import aegis.diagnostics.Diagnostic;
+import aegis.diagnostics.Diagnostics;
+import aegis.source.LoadResult;
+import aegis.source.SourceFinder;
+import aegis.source.SourceLoader;
+import aegis.syntax.ParseResult;
+import aegis.syntax.Parser;
+import aegis.syntax.SourceFile;
+import aegis.types.Checker;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+
+/** {@code aegis check [PATH...]}: parse and check runbooks, modules and environments. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = {
+        "Parse and check aegis files and report every problem found, without running anything.",
+        "Directories are searched for *.aegis files (hidden directories are skipped); "
+            + "named files are checked whatever their name."
+    })
+final class CheckCommand extends AegisCommand {
+  @Parameters(paramLabel = "PATH", arity = "0..*",
+      description = "Files or directories to check (default: the current directory).")
+  List<String> paths = new ArrayList<>();
+
+  @Option(names = "--max-errors", paramLabel = "N", defaultValue = "50",
+      description = "Show at most N diagnostics per file in text output, then how many more there are; "
+          + "0 shows all (default: ${DEFAULT-VALUE}). JSON output always has every diagnostic.")
+  int maxPerFile;
+
+  @Mixin
+  FormatOption format;
+
+  @Mixin
+  ColorOption color;
+
+  @Override
+  protected ExitCode execute() throws Exception {
+    if (maxPerFile < 0) throw new ParameterException(commandLine(), "--max-errors must be 0 or more, not " + maxPerFile);
+    CheckReport report = check(paths.isEmpty() ? List.of(".") : paths);
+    switch (format.format()) {
+      case TEXT -> new TextReport(out(), color.enabled(context()), maxPerFile).write(report);
+      case JSON -> JsonReport.write(report, out());
+    }
+    return report.exitCode();
+  }
+
+  private CheckReport check(List<String> targets) {
+    SourceFinder.Found found = new SourceFinder(context().workingDir()).find(targets);
+    List<FileReport> rejected = new ArrayList<>();
+    for (Diagnostic problem : found.problems()) rejected.add(rejected(problem));
+
+    SourceLoader loader = new SourceLoader();
+    List<SourceFile> sources = new ArrayList<>();
+    for (SourceFinder.Input input : found.inputs()) {
+      switch (loader.load(input.path(), input.name())) {
+        case LoadResult.Loaded loaded -> sources.add(loaded.file());
+        case LoadResult.Rejected bad -> rejected.add(rejected(bad.problem()));
+      }
+    }
+
+    List<ParseResult> parsed = sources.stream().map(Parser::parse).toList();
+    Diagnostics diagnostics = new Diagnostics();
+    for (ParseResult result : parsed) diagnostics.addAll(result.diagnostics());
+    diagnostics.addAll(typeCheck(parsed));
+
+    // One report per file, in the order found; a diagnostic in a file that was not named (an
+    // imported module) gets a report of its own after them.
+    Map<String, List<Diagnostic>> byFile = new LinkedHashMap<>();
+    for (SourceFile source : sources) byFile.put(source.name(), new ArrayList<>());
+    for (Diagnostic d : diagnostics.sorted()) {
+      byFile.computeIfAbsent(d.span().file().name(), name -> new ArrayList<>()).add(d);
+    }
+    List<FileReport> files = new ArrayList<>(rejected);
+    byFile.forEach((name, ds) -> files.add(new FileReport(name, FileReport.Status.CHECKED, ds)));
+    return new CheckReport(files);
+  }
+
+  /**
+   * Name resolution, types and effects over the parsed files. Until {@code aegis.types} is wired
+   * in here, {@code check} reports syntax errors only.
+   */
+  /**
+   * The checker's findings beyond the syntax errors already collected. One checker for all files,
+   * so each stdlib module is checked once; files of {@code stdlib/} are checked as stdlib modules
+   * (they may declare {@code extern fn}).
+   */
+  private static List<Diagnostic> typeCheck(List<ParseResult> parsed) {
+    var checker = Checker.standard();
+    var out = new ArrayList<Diagnostic>();
+    for (ParseResult result : parsed) {
+      var syntax = new java.util.HashSet<>(result.diagnostics());
+      var checked = isStdlibModule(result) ? checker.checkStdlibModule(result) : checker.check(result);
+      for (var d : checked.diagnostics()) if (!syntax.contains(d)) out.add(d);
+    }
+    return out;
+  }
+
+  /** A module file in a directory called {@code stdlib}, named like the module it declares. */
+  private static boolean isStdlibModule(ParseResult result) {
+    var path = result.ast().source().path();
+    if (path == null || !(result.ast().header() instanceof aegis.syntax.ast.Header.Module m)) return false;
+    var parent = path.toAbsolutePath().getParent();
+    return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("stdlib")
+        && path.getFileName().toString().equals(m.name().name() + ".aegis");
+  }
+
+  private static FileReport rejected(Diagnostic problem) {
+    return new FileReport(problem.span().file().name(), FileReport.Status.REJECTED, List.of(problem));
+  }
+}

@@ -1,0 +1,52 @@
+package aegis.cli;
+
+import java.util.Map;
+
+/**
+ * Every exit status of {@code aegis}, in one place: the commands return these, {@code --help}
+ * lists them, and the README's table is copied from {@link #describe()}.
+ */
+public enum ExitCode {
+  OK(0, "success (warnings may have been reported)"),
+  /** Only with {@code plan --detailed-exitcode}. */
+  CHANGES_PENDING(2, "with plan --detailed-exitcode: the plan has changes to apply"),
+  /** A run stopped at an {@code approve} gate or before a destructive call. */
+  WAITING(5, "the run is waiting for approval: resume it with aegis resume RUN_ID --approve NAME"),
+  FAILURE(1, "errors were found, or the command failed (a step, check or fail stopped the run)"),
+  /** The environment is locked, the saved plan is stale, or the change window is closed. */
+  REFUSED(4, "refused: the environment is locked by another run, the saved plan is stale, or the apply "
+      + "was not confirmed"),
+  USAGE(2, "usage error: unknown command or option, missing or bad argument"),
+  BAD_INPUT(3, "an input cannot be used: a path that is missing or unreadable, a directory with no "
+      + "aegis source, a binary or non-UTF-8 file, or one over 8 MiB"),
+  /** Returned by the {@code ./aegis} launcher script only, before any Java runs. */
+  UNAVAILABLE(69, "./aegis could not find a JDK 21+ or could not build the jar"),
+  INTERNAL(70, "internal error (a bug in aegis): the message names the file holding the full trace");
+
+  private final int code;
+  private final String description;
+
+  ExitCode(int code, String description) {
+    this.code = code;
+    this.description = description;
+  }
+
+  public int code() { return code; }
+
+  public String description() { return description; }
+
+  /**
+   * The worse of two outcomes, for a command that meets several (the constants are declared from
+   * best to worst): one unusable input file makes {@code check} exit 3 even if others had errors.
+   */
+  public ExitCode worst(ExitCode other) {
+    return other.ordinal() > ordinal() ? other : this;
+  }
+
+  /** Status to description, in order, for the {@code Exit codes:} section of {@code --help}. */
+  public static Map<String, String> describe() {
+    Map<String, String> all = new java.util.TreeMap<>(java.util.Comparator.comparingInt(Integer::parseInt));
+    for (ExitCode c : values()) all.merge(Integer.toString(c.code), c.description, (a, b) -> b + "; " + a);
+    return all;
+  }
+}

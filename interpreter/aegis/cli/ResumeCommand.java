@@ -1,0 +1,69 @@
+package aegis.cli;
+
+import aegis.exec.Inputs;
+import aegis.exec.RunOptions;
+import aegis.exec.Workspace;
+import aegis.exec.journal.NoSuchRunException;
+import aegis.exec.journal.RunId;
+import aegis.exec.journal.RunStore;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code aegis resume RUN_ID}: continues a run after its last completed step. */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+    description = {
+        "Continue a run that stopped: it crashed, or waits at an approval gate (approve it with --approve NAME).",
+        "Steps the journal records as completed are never run again; the journal shows both parts."
+    })
+final class ResumeCommand extends AegisCommand {
+  @Parameters(paramLabel = "RUN_ID", description = "The run, as `aegis runs` lists it.")
+  String runId;
+
+  @Mixin
+  InputsMixin inputs;
+
+  @Mixin
+  RunOptionsMixin run;
+
+  @Mixin
+  ColorOption color;
+
+  @Override
+  protected ExitCode execute() throws Exception {
+    var support = new RunSupport(context(), out(), err(), color.enabled(context()));
+    if (!RunId.isValid(runId)) {
+      err().println("aegis resume: `" + runId + "` is not a run id (they look like 20261127T091500Z-4f3a; see `aegis runs`)");
+      return ExitCode.USAGE;
+    }
+    var id = new RunId(runId);
+    var store = new RunStore(support.home());
+    aegis.exec.journal.JournalRecord.RunStarted started;
+    try {
+      started = store.read(id).header().orElse(null);
+    } catch (NoSuchRunException e) {
+      err().println("aegis resume: no run " + runId + " under " + support.home().runs() + " (see `aegis runs`)");
+      return ExitCode.BAD_INPUT;
+    }
+    if (started == null) {
+      err().println("aegis resume: the journal of " + runId + " has no start record; it cannot be resumed");
+      return ExitCode.FAILURE;
+    }
+    Workspace.Loaded loaded;
+    try {
+      loaded = support.workspace().load(Path.of(started.runbookPath()), started.environment());
+    } catch (Workspace.LoadException e) {
+      return support.loadFailed(e);
+    }
+    String sha = aegis.plan.Fingerprints.sha256(loaded.runbook().source().text());
+    if (!sha.equals(started.contentSha256())) {
+      err().println("aegis resume: " + started.runbookPath() + " changed since run " + runId
+          + " started; resuming it would mix two versions. Start a new run.");
+      return ExitCode.REFUSED;
+    }
+    var given = Inputs.parse(loaded.runbook().params(), inputs.assignments, loaded.environmentValue(), context().env());
+    var values = Inputs.fromJson(loaded.runbook().params(), started.inputs(), given, loaded.environmentValue());
+    return support.apply("resume", support.engine(), loaded, values, run, null, id);
+  }
+}
