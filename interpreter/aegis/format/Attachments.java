@@ -11,7 +11,7 @@ import java.util.Map;
 final class Attachments {
   /** Where a comment is printed relative to the node that holds it. */
   enum Placement {
-    /** On its own line above the node; at the end of the line when the node does not start one. */
+    /** On its own line above the node (breaking the line when the node does not start one). */
     OWN_LINE_BEFORE,
     /** A block comment just before the node, on its line: {@code /* c *}{@code / node}. */
     BEFORE,
@@ -19,6 +19,8 @@ final class Attachments {
     AFTER,
     /** At the end of the line on which the node ends. */
     END_OF_LINE,
+    /** At the end of the line on which the node starts. */
+    END_OF_LINE_BEFORE,
     /** At the end of the line of the node's opening bracket. */
     INSIDE_START,
     /** On its own line before the node's closing bracket (or at the end of the file). */
@@ -36,14 +38,15 @@ final class Attachments {
     byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(new Attached(comment, placement, breaks));
   }
 
+  /** All comments of {@code node}, in source order. */
+  List<Attached> of(Node node) { return byNode.getOrDefault(node, List.of()); }
+
   /** The comments of {@code node} with this placement, in source order. */
   List<Attached> of(Node node, Placement placement) {
     var all = byNode.get(node);
     if (all == null) return List.of();
     return all.stream().filter(a -> a.placement() == placement).toList();
   }
-
-  boolean hasAny(Node node) { return byNode.containsKey(node); }
 
   boolean has(Node node, Placement placement) {
     var all = byNode.get(node);

@@ -45,7 +45,7 @@ final class CommentDocs {
     for (int i = 0; i < own.size(); i++) {
       var c = own.get(i);
       int next = i + 1 < own.size() ? own.get(i + 1).comment().span().start() : after;
-      parts.add(verbatim(c));
+      parts.add(verbatim(c, true));
       parts.add(source.blankLineBefore(next) ? Doc.blankline() : Doc.hardline());
     }
     return concat(parts);
@@ -70,31 +70,53 @@ final class CommentDocs {
 
   /**
    * A node's doc with its comments: inline block comments before and after it, and those that end
-   * its line. Own-line comments not already printed by {@link #leadingLines} (the node does not start
-   * a line) move to the end of the line.
+   * its line. Own-line comments not already printed by {@link #leadingLines} (the node does not
+   * start a line of its own) still get their own line, breaking the line they interrupt.
    */
   Doc wrap(Node node, Doc doc) {
-    var before = new ArrayList<Doc>();
-    for (var c : attachments.of(node, Placement.OWN_LINE_BEFORE)) {
-      if (!printed.contains(c.comment())) before.add(suffix(c));
+    var before = before(node);
+    var after = after(node);
+    return before == Doc.EMPTY && after == Doc.EMPTY ? doc : concat(before, doc, after);
+  }
+
+  /** The comments {@link #wrap} puts before a node, in source order. */
+  Doc before(Node node) {
+    var parts = new ArrayList<Doc>();
+    for (var c : attachments.of(node)) {
+      switch (c.placement()) {
+        case OWN_LINE_BEFORE -> {
+          if (printed.contains(c.comment())) continue;
+          parts.add(verbatim(c, true));
+          parts.add(Doc.hardline());
+        }
+        case END_OF_LINE_BEFORE -> parts.add(suffix(c));
+        case BEFORE -> {
+          parts.add(verbatim(c, false));
+          parts.add(text(" "));
+        }
+        default -> { }
+      }
     }
-    for (var c : attachments.of(node, Placement.BEFORE)) {
-      before.add(verbatim(c));
-      before.add(text(" "));
+    return parts.isEmpty() ? Doc.EMPTY : concat(parts);
+  }
+
+  /** The comments {@link #wrap} puts after a node, in source order. */
+  Doc after(Node node) {
+    var parts = new ArrayList<Doc>();
+    for (var c : attachments.of(node)) {
+      switch (c.placement()) {
+        case AFTER -> {
+          parts.add(text(" "));
+          parts.add(verbatim(c, false));
+        }
+        case END_OF_LINE -> {
+          parts.add(suffix(c));
+          if (c.breaks()) parts.add(new Doc.BreakParent());
+        }
+        default -> { }
+      }
     }
-    var after = new ArrayList<Doc>();
-    for (var c : attachments.of(node, Placement.AFTER)) {
-      after.add(text(" "));
-      after.add(verbatim(c));
-    }
-    for (var c : attachments.of(node, Placement.END_OF_LINE)) {
-      after.add(suffix(c));
-      if (c.breaks()) after.add(new Doc.BreakParent());
-    }
-    if (before.isEmpty() && after.isEmpty()) return doc;
-    before.add(doc);
-    before.addAll(after);
-    return concat(before);
+    return parts.isEmpty() ? Doc.EMPTY : concat(parts);
   }
 
   /** Comments at the end of the line of a node's opening bracket; they keep a list broken. */
@@ -104,9 +126,6 @@ final class CommentDocs {
     if (!parts.isEmpty()) parts.add(new Doc.BreakParent());
     return concat(parts);
   }
-
-  /** True when any comment is attached to the node. */
-  boolean hasAny(Node node) { return attachments.hasAny(node); }
 
   boolean hasInsideStart(Node node) { return attachments.has(node, Placement.INSIDE_START); }
 
@@ -123,8 +142,7 @@ final class CommentDocs {
       if (afterContent || !parts.isEmpty()) {
         parts.add(source.blankLineBefore(c.comment().span().start()) ? Doc.blankline() : Doc.hardline());
       }
-      parts.add(verbatim(c));
-      parts.add(new Doc.BreakParent());
+      parts.add(verbatim(c, true));
     }
     return concat(parts);
   }
@@ -136,14 +154,14 @@ final class CommentDocs {
     return concat(parts);
   }
 
-  private Doc verbatim(Attached c) {
+  private Doc verbatim(Attached c, boolean ownLine) {
     mark(c.comment());
-    return new Doc.Verbatim(normalized(c.comment()));
+    return new Doc.Verbatim(normalized(c.comment()), ownLine);
   }
 
   private Doc suffix(Attached c) {
     mark(c.comment());
-    return new Doc.LineSuffix(" " + normalized(c.comment()));
+    return new Doc.LineSuffix(normalized(c.comment()));
   }
 
   private void mark(Comment c) {

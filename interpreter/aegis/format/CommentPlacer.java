@@ -14,7 +14,6 @@ import aegis.syntax.ast.StepOption;
 import aegis.syntax.ast.Stmt;
 import aegis.syntax.ast.StringPart;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +27,18 @@ import java.util.TreeMap;
  *       right after it (or after the node that ends right before it);</li>
  *   <li>a comment with code before it on its line stays at the end of that line, after the node
  *       that ends there (a line comment after a list item also keeps the list broken);</li>
- *   <li>a comment on its own line goes above the node that starts after it, or, when only a closing
- *       bracket follows, stays inside that bracket (the end of a block, a list, the file).</li>
+ *   <li>a comment on its own line stays on its own line above the node that starts right after it;
+ *       before a closing bracket it stays inside (the end of a block, a list, the file); before
+ *       other punctuation (an operator, a comma) it ends the line before.</li>
  * </ul>
  * Every comment lands somewhere: the last resort is the end of the line of the enclosing node.
  */
 final class CommentPlacer {
   private final AegisFile root;
   private final SourceText source;
-  private final Map<Integer, Node> outermostStartingAt = new HashMap<>();
-  private final Map<Integer, Node> outermostEndingAt = new HashMap<>();
+  /** The outermost node starting at each offset. */
+  private final TreeMap<Integer, Node> byStart = new TreeMap<>();
+  /** The outermost node ending at each offset. */
   private final TreeMap<Integer, Node> byEnd = new TreeMap<>();
   private final Map<Node, Node> parents = new IdentityHashMap<>();
   private final Attachments out = new Attachments();
@@ -67,9 +68,8 @@ final class CommentPlacer {
   private void index(Node node, Node parent) {
     if (parent != null) {
       parents.put(node, parent);
-      outermostStartingAt.putIfAbsent(node.span().start(), node);
-      outermostEndingAt.putIfAbsent(node.span().end(), node);
       byEnd.putIfAbsent(node.span().end(), node);
+      byStart.putIfAbsent(node.span().start(), node);
     }
     for (var kid : kids(node)) index(kid, node);
   }
@@ -84,57 +84,90 @@ final class CommentPlacer {
     boolean block = c.text().startsWith("/*");
 
     Node enclosing = enclosing(start, end);
-    Node following = next < end(enclosing) ? outermostStartingAt.get(next) : null;
-    Node preceding = prev > start(enclosing) ? outermostEndingAt.get(prev) : null;
+    Node following = next < end(enclosing) ? byStart.get(next) : null;
+    Node preceding = prev > start(enclosing) ? byEnd.get(prev) : null;
+    // The first node after the comment inside the same node, past any punctuation or keyword.
+    var after = byStart.ceilingEntry(next);
+    Node below = after != null && after.getKey() < end(enclosing) ? after.getValue() : null;
 
-    if (block && codeAfter) {
-      if (following != null) out.add(following, c, Placement.BEFORE, false);
-      else if (preceding != null && codeBefore) out.add(preceding, c, Placement.AFTER, false);
-      else inside(enclosing, c, next);
+    if (block && codeAfter && following != null) {
+      add(following, c, Placement.BEFORE);
+    } else if (block && codeAfter && preceding != null && codeBefore) {
+      add(preceding, c, Placement.AFTER);
     } else if (codeBefore) {
-      trailing(c, start, prev, enclosing, following, preceding);
+      trailing(c, prev, enclosing, preceding, below);
     } else if (following != null) {
-      out.add(following, c, Placement.OWN_LINE_BEFORE, false);
+      add(following, c, Placement.OWN_LINE_BEFORE);
     } else {
-      inside(enclosing, c, next);
+      inside(enclosing, c, next, below);
     }
   }
 
-  /** A comment with code before it on its line. */
-  private void trailing(Comment c, int start, int prev, Node enclosing, Node following, Node preceding) {
+  /** A comment with code before it on its line: it stays at the end of that line. */
+  private void trailing(Comment c, int prev, Node enclosing, Node preceding, Node below) {
     if (preceding != null) {
-      out.add(preceding, c, Placement.END_OF_LINE, isListItem(preceding));
+      add(preceding, c, Placement.END_OF_LINE);
       return;
     }
     if (source.charAt(prev - 1) == ',') {
-      var item = outermostEndingAt.get(source.codeBefore(prev - 1));
+      var item = byEnd.get(source.codeBefore(prev - 1));
       if (item != null && isListItem(item)) {
-        out.add(item, c, Placement.END_OF_LINE, true);
+        add(item, c, Placement.END_OF_LINE);
         return;
       }
     }
-    var before = byEnd.floorEntry(start);
-    if (before != null && source.sameLine(before.getKey(), start)) {
-      out.add(before.getValue(), c, Placement.END_OF_LINE, false);
-    } else if (opensOwnLine(enclosing)) {
+    if (opening(enclosing) == prev - 1) {
       out.add(enclosing, c, Placement.INSIDE_START, false);
-    } else if (following != null) {
-      out.add(following, c, Placement.OWN_LINE_BEFORE, false);
+      return;
+    }
+    var before = byEnd.floorEntry(c.span().start());
+    if (before != null && source.sameLine(before.getKey(), c.span().start())) {
+      add(before.getValue(), c, Placement.END_OF_LINE, false);
+    } else if (below != null) {
+      add(below, c, Placement.END_OF_LINE_BEFORE);
     } else {
       out.add(enclosing, c, Placement.END_OF_LINE, false);
     }
   }
 
-  /** A comment followed by a closing bracket, or by nothing the tree has a node for. */
-  private void inside(Node enclosing, Comment c, int next) {
+  /**
+   * A comment on its own line before a token that starts no node: a closing bracket (it stays
+   * inside), or punctuation such as an operator or a comma (it ends the line before, so that it
+   * never moves past code into another line).
+   */
+  private void inside(Node enclosing, Comment c, int next, Node below) {
     boolean closing = enclosing == root ? next >= source.length() : closesWithBracket(enclosing) && next == end(enclosing) - 1;
     if (closing) {
       out.add(enclosing, c, Placement.INSIDE_END, false);
       return;
     }
     var before = byEnd.floorEntry(c.span().start());
-    if (before != null && before.getKey() > start(enclosing)) out.add(before.getValue(), c, Placement.END_OF_LINE, false);
-    else out.add(enclosing, c, Placement.END_OF_LINE, false);
+    if (before != null && before.getKey() > start(enclosing)) {
+      add(before.getValue(), c, Placement.END_OF_LINE);
+    } else if (below != null) {
+      add(below, c, Placement.OWN_LINE_BEFORE);
+    } else {
+      out.add(enclosing, c, Placement.END_OF_LINE, false);
+    }
+  }
+
+  private void add(Node node, Comment c, Placement placement) { add(node, c, placement, true); }
+
+  /**
+   * Attaches a comment to the outermost node that prints starting (or, for comments after it,
+   * ending) with {@code node}: in the source, parentheses may have stood in between, but once
+   * printed without them the comment is next to that outer node, and must be placed the same way
+   * the next time the output is formatted. {@code itemBreaks}: a comment ending the line of a list
+   * item keeps the list broken.
+   */
+  private void add(Node node, Comment c, Placement placement, boolean itemBreaks) {
+    boolean after = placement == Placement.AFTER || placement == Placement.END_OF_LINE;
+    Node n = node;
+    for (var parent = parents.get(n); parent != null; parent = parents.get(n)) {
+      if (after ? !Precedence.printedLast(parent, n) : !Precedence.printedFirst(parent, n)) break;
+      n = parent;
+    }
+    out.add(n, c, placement, itemBreaks && placement == Placement.END_OF_LINE && isListItem(n));
   }
 
   /** The innermost node whose text strictly surrounds the comment. */
@@ -169,8 +202,21 @@ final class CommentPlacer {
         || n instanceof Expr.MapLit || n instanceof Expr.Call || n instanceof Stmt.Run || n instanceof StepOption.Retry;
   }
 
-  private static boolean opensOwnLine(Node n) {
-    return n instanceof Stmt.Block || n instanceof Decl.Record || n instanceof Decl.Enum || n instanceof Expr.ListLit
-        || n instanceof Expr.MapLit || n instanceof Expr.Call;
+  /**
+   * Where the opening bracket of a node's items is ({@code {}, {@code [} or the {@code (} of a call's
+   * arguments): comments right after it stay there. -1 for other nodes.
+   */
+  private int opening(Node n) {
+    return switch (n) {
+      case Stmt.Block b -> b.span().start();
+      case Expr.ListLit l -> l.span().start();
+      case Expr.MapLit m -> m.span().start();
+      case Decl.Record r -> source.codeAfter(r.name().span().end());
+      case Decl.Enum e -> source.codeAfter(e.name().span().end());
+      case Expr.Call c -> c.args().isEmpty()
+          ? source.codeBefore(source.codeBefore(c.span().end()) - 1) - 1
+          : source.codeBefore(c.args().getFirst().span().start()) - 1;
+      default -> -1;
+    };
   }
 }

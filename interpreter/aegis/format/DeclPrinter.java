@@ -222,7 +222,9 @@ final class DeclPrinter {
    */
   private <T extends Node> Doc lines(Node container, List<T> items, Function<T, Doc> print, BiPredicate<T, T> forcedBlank) {
     if (items.isEmpty() && !comments.hasInsideEnd(container)) {
-      return comments.hasInsideStart(container) ? concat(text("{"), comments.insideStart(container), hardline(), text("}")) : text("{}");
+      return comments.hasInsideStart(container)
+          ? concat(text("{"), comments.insideStart(container), Doc.closingLine("", true), text("}"))
+          : text("{}");
     }
     var inner = new ArrayList<Doc>();
     for (int i = 0; i < items.size(); i++) {
@@ -232,6 +234,7 @@ final class DeclPrinter {
       inner.add(print.apply(item));
     }
     inner.add(comments.insideEnd(container, !items.isEmpty()));
-    return concat(text("{"), comments.insideStart(container), indent(hardline(), concat(inner)), hardline(), text("}"));
+    return concat(text("{"), comments.insideStart(container), indent(hardline(), concat(inner)), Doc.closingLine("", true),
+        text("}"));
   }
 }

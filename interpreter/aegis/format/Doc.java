@@ -20,18 +20,19 @@ sealed interface Doc {
   }
 
   /**
-   * Text kept exactly as written, line breaks and all: block comments. Never indented and never
-   * broken; it forces the groups around it to break when it spans lines.
+   * A comment, kept exactly as written (a block comment may span lines; it is not re-indented).
+   * {@code ownLine}: it starts a line of its own, after a line break if the line already holds code.
    */
-  record Verbatim(String text) implements Doc {
-    public boolean hard() { return text.indexOf('\n') >= 0; }
+  record Verbatim(String text, boolean ownLine) implements Doc {
+    public boolean hard() { return ownLine || text.indexOf('\n') >= 0; }
   }
 
   /**
    * A possible line break. Flat, it prints {@code flat}; broken, a newline and the indentation
-   * ({@code blank}: an empty line first). {@code hard} breaks always.
+   * ({@code blank}: an empty line first). {@code hard} breaks always. {@code closing}: the break
+   * before a closing bracket, so comments that land on it belong one level deeper, inside.
    */
-  record Line(String flat, boolean hard, boolean blank) implements Doc {}
+  record Line(String flat, boolean hard, boolean blank, boolean closing) implements Doc {}
 
   /**
    * A line break inside a multi-line string: always a newline, then the current indentation, but it
@@ -63,7 +64,7 @@ sealed interface Doc {
     public boolean hard() { return body.hard(); }
   }
 
-  /** A comment printed just before the next line break: a trailing {@code //} comment. */
+  /** A comment printed just before the next line break, after a space: a trailing {@code //} comment. */
   record LineSuffix(String text) implements Doc {
     public boolean hard() { return false; }
   }
@@ -78,15 +79,21 @@ sealed interface Doc {
   static Doc text(String s) { return s.isEmpty() ? EMPTY : new Text(s); }
 
   /** A space when flat. */
-  static Doc line() { return new Line(" ", false, false); }
+  static Doc line() { return new Line(" ", false, false, false); }
 
   /** Nothing when flat. */
-  static Doc softline() { return new Line("", false, false); }
+  static Doc softline() { return new Line("", false, false, false); }
 
-  static Doc hardline() { return new Line("", true, false); }
+  static Doc hardline() { return new Line("", true, false, false); }
 
   /** An empty line, then the next one. */
-  static Doc blankline() { return new Line("", true, true); }
+  static Doc blankline() { return new Line("", true, true, false); }
+
+  /** An empty line when broken, {@code " "} when flat. */
+  static Doc lineOrBlank() { return new Line(" ", false, true, false); }
+
+  /** The break before a closing bracket: {@code flat} when flat. */
+  static Doc closingLine(String flat, boolean hard) { return new Line(flat, hard, false, true); }
 
   static Doc concat(Doc... parts) { return concat(List.of(parts)); }
 

