@@ -129,7 +129,17 @@ public final class AegisLanguageServer implements LanguageServer, LanguageClient
     shutdown = true;
     scheduler.shutdownNow();
     requests.shutdown();
-    return CompletableFuture.completedFuture(null);
+    // Requests already under way are answered before the shutdown is.
+    var done = new CompletableFuture<Object>();
+    Thread.ofVirtual().name("aegis-lsp-shutdown").start(() -> {
+      try {
+        requests.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      done.complete(null);
+    });
+    return done;
   }
 
   @Override

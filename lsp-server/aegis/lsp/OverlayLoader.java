@@ -1,8 +1,8 @@
 package aegis.lsp;
 
+import aegis.source.LoadResult;
 import aegis.syntax.SourceFile;
 import aegis.types.ModuleLoader;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -27,9 +27,12 @@ final class OverlayLoader implements ModuleLoader {
   public Set<String> stdlibNames() { return disk.stdlibNames(); }
 
   @Override
-  public String read(Path path) throws IOException {
+  public boolean exists(Path path) { return documents.at(path.toAbsolutePath().normalize()) != null || disk.exists(path); }
+
+  @Override
+  public LoadResult read(Path path, String name) {
     var open = documents.at(path.toAbsolutePath().normalize());
-    return open != null ? open.text() : disk.read(path);
+    return open != null ? new LoadResult.Loaded(new SourceFile(name, path, open.text())) : disk.read(path, name);
   }
 
   @Override

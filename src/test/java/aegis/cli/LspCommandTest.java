@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -24,11 +27,32 @@ class LspCommandTest {
             + "{\"uri\":\"untitled:one\",\"languageId\":\"aegis\",\"version\":1,\"text\":\"runbook r \\\"x\\\"\\nstep \\\"a\\\" { check nope else fail \\\"no\\\" }\\n\"}}}")
         + frame("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":\"untitled:one\"},"
             + "\"position\":{\"line\":1,\"character\":18}}}")
-        + frame("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"shutdown\"}")
-        + frame("{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+        + frame("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"shutdown\"}");
     var out = new ByteArrayOutputStream();
+    // Like an editor, send `exit` only once `shutdown` is answered, then close the stream.
+    InputStream exitAfterShutdown = new InputStream() {
+      private InputStream rest;
+
+      @Override
+      public int read() throws IOException {
+        if (rest == null) {
+          long deadline = System.nanoTime() + 30_000_000_000L;
+          while (!out.toString(StandardCharsets.UTF_8).contains("\"id\":3") && System.nanoTime() < deadline) {
+            try {
+              Thread.sleep(5);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              break;
+            }
+          }
+          rest = new ByteArrayInputStream(frame("{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}").getBytes(StandardCharsets.UTF_8));
+        }
+        return rest.read();
+      }
+    };
+    var in = new SequenceInputStream(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), exitAfterShutdown);
     var exitCode = new AtomicInteger(-1);
-    var cmd = new LspCommand(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out, exitCode::set);
+    var cmd = new LspCommand(in, out, exitCode::set);
     int returned = new CommandLine(cmd).execute();
     String written = out.toString(StandardCharsets.UTF_8);
     assertTrue(written.contains("\"textDocumentSync\""), written);
