@@ -105,7 +105,8 @@ class CheckCommandTest {
 
   @Test
   void thousandsOfErrorsShowTheFirstFiftyAndTheCount() throws IOException {
-    write("big.aegis", "runbook big \"Big\"\nstep \"s\" {\n" + "  let = 3\n".repeat(3000) + "}\n");
+    // Type errors, one per line: the parser stops at 100 syntax errors, the checker reports them all.
+    write("big.aegis", "runbook big \"Big\"\nstep \"s\" {\n" + "  check nope == 1 else fail \"x\"\n".repeat(3000) + "}\n");
     var r = aegis.run("check", "big.aegis");
     assertEquals(ExitCode.FAILURE.code(), r.exit());
     assertEquals(50, count(r.out(), "error[AEG"), "diagnostics shown");
