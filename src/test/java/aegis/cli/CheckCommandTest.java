@@ -110,8 +110,8 @@ class CheckCommandTest {
     var r = aegis.run("check", "big.aegis");
     assertEquals(ExitCode.FAILURE.code(), r.exit());
     assertEquals(50, count(r.out(), "error[AEG"), "diagnostics shown");
-    assertTrue(r.out().contains("big.aegis:52:7: error"), "the 50th is line 52");
-    assertFalse(r.out().contains("big.aegis:53:7: error"), "the 51st is not shown");
+    assertTrue(r.out().contains("big.aegis:52:9: error"), "the 50th is line 52");
+    assertFalse(r.out().contains("big.aegis:53:9: error"), "the 51st is not shown");
     assertTrue(r.out().contains("... and 2950 more errors in big.aegis"), r::toString);
     assertTrue(r.out().endsWith("checked 1 file: 3000 errors\n"), r::toString);
   }
