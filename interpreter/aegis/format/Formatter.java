@@ -21,7 +21,7 @@ import java.util.List;
  * <p>A file with syntax errors is not formatted: its diagnostics are handed back instead. Before
  * giving out any text the formatter checks its own work: every comment printed exactly once, and
  * the text parses to the same tree with the same comments. If not (a formatter bug), it refuses with
- * {@link Code#AEG112} rather than change what the file means.
+ * {@link Code#AEG113} rather than change what the file means.
  */
 public final class Formatter {
   /** Lines are kept within this many columns where the layout allows. */
@@ -78,7 +78,7 @@ public final class Formatter {
   }
 
   private static FormatResult refuse(String original, SourceFile file, String why) {
-    var d = Diagnostic.of(Code.AEG112, Span.fileStart(file), why)
+    var d = Diagnostic.of(Code.AEG113, Span.fileStart(file), why)
         .withHint("this is a bug in `aegis fmt`; the file was left as it is");
     return new FormatResult(original, false, List.of(d));
   }

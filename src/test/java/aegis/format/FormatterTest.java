@@ -97,7 +97,7 @@ class FormatterTest {
     twice.add(parsed.comments().getFirst());
     var r = Formatter.format(new ParseResult(parsed.ast(), parsed.diagnostics(), twice));
     assertFalse(r.formatted());
-    assertEquals(List.of(Code.AEG112), codes(r));
+    assertEquals(List.of(Code.AEG113), codes(r));
     assertEquals("runbook r\n// once\nlet x = 1\n", r.text());
   }
 
@@ -112,7 +112,7 @@ class FormatterTest {
     var fake = new Comment(new Span(file, at, at + 3), "let", false);
     var r = Formatter.format(new ParseResult(parsed.ast(), parsed.diagnostics(), List.of(fake)));
     assertFalse(r.formatted());
-    assertEquals(List.of(Code.AEG112), codes(r));
+    assertEquals(List.of(Code.AEG113), codes(r));
     assertEquals(text, r.text());
   }
 
