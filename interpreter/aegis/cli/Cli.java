@@ -18,7 +18,7 @@ public final class Cli {
    */
   static final List<Class<?>> SUBCOMMANDS = List.of(CheckCommand.class, PlanCommand.class, ApplyCommand.class,
       RunCommand.class, ResumeCommand.class, RunsCommand.class, UnlockCommand.class, SandboxCommand.class,
-      PrPlanCommand.class);
+      PrPlanCommand.class, DocCommand.class, FmtCommand.class, LspCommand.class);
 
   private Cli() {}
 

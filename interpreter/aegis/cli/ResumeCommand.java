@@ -6,6 +6,8 @@ import aegis.exec.Workspace;
 import aegis.exec.journal.NoSuchRunException;
 import aegis.exec.journal.RunId;
 import aegis.exec.journal.RunStore;
+import java.nio.file.Path;
+import aegis.exec.lock.LockException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -35,8 +37,12 @@ final class ResumeCommand extends AegisCommand {
   @Override
   protected ExitCode execute() throws Exception {
     git.validate(commandLine(), null);
-    var support = new RunSupport(context(), out(), err(), color.enabled(context()));
-    closeAtEnd(support);
+    try (var support = new RunSupport(context(), out(), err(), color.enabled(context()))) {
+      return resume(support);
+    }
+  }
+
+  private ExitCode resume(RunSupport support) throws java.io.IOException {
     if (!RunId.isValid(runId)) {
       err().println("aegis resume: `" + runId + "` is not a run id (they look like 20261127T091500Z-4f3a; see `aegis runs`)");
       return ExitCode.USAGE;

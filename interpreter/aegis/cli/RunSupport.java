@@ -1,5 +1,6 @@
 package aegis.cli;
 
+import aegis.adapters.Builtins;
 import aegis.diagnostics.Code;
 import aegis.diagnostics.Diagnostic;
 import aegis.diagnostics.DiagnosticRenderer;
@@ -26,6 +27,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 

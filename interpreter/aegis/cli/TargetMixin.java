@@ -1,6 +1,5 @@
 package aegis.cli;
 
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -13,7 +12,4 @@ public final class TargetMixin {
   @Option(names = "--env", paramLabel = "ENV", required = true,
       description = "The environment: a name (environments/NAME.aegis) or a path; for a git runbook, in the same commit.")
   String env;
-
-  @Mixin
-  GitSourceMixin git;
 }

@@ -20,6 +20,8 @@ public enum Code {
   AEG109(Severity.ERROR, "missing header", "the file does not start with `runbook NAME`, `module NAME` or `environment NAME`"),
   AEG110(Severity.ERROR, "declaration not allowed here", "%s"),
   AEG111(Severity.ERROR, "interpolation not allowed", "%s cannot contain `${...}`: it must be known before the runbook runs"),
+  AEG112(Severity.ERROR, "nesting too deep", "%s nest too deeply here: aegis reads up to %d levels"),
+  AEG113(Severity.ERROR, "cannot format", "%s"),
 
   // ------------------------------------------------------------ names and types
   AEG201(Severity.ERROR, "unknown name", "unknown name `%s`"),
