@@ -122,9 +122,13 @@ final class CommentPlacer {
       return;
     }
     // After a keyword or punctuation only: the comment is owed to the line of the code before it
-    // (wherever that ends up), so that it is never queued behind a line break it came before.
+    // (wherever that ends up), so that it is never queued behind a line break it came before. A doc
+    // comment stays before the code after it instead: moved back past a keyword such as `param`,
+    // it would come to document that declaration.
     var before = byEnd.floorEntry(c.span().start());
-    if (before != null) {
+    if (c.doc() && below != null) {
+      add(below, c, Placement.END_OF_LINE_BEFORE);
+    } else if (before != null) {
       add(before.getValue(), c, Placement.END_OF_LINE, false);
     } else if (below != null) {
       add(below, c, Placement.END_OF_LINE_BEFORE);
@@ -166,8 +170,9 @@ final class CommentPlacer {
   private void add(Node node, Comment c, Placement requested, boolean itemBreaks) {
     // A block comment ends nothing: it stays right where it is instead of moving to the end of the
     // line (which, as later code joins the line, would make it an inline comment the next time).
-    boolean block = c.text().startsWith("/*") && node != root;
-    var placement = !block ? requested : switch (requested) {
+    // Neither does a doc comment move: past code, it could come to document the next declaration.
+    boolean inPlace = (c.text().startsWith("/*") || c.doc()) && node != root;
+    var placement = !inPlace ? requested : switch (requested) {
       case END_OF_LINE -> Placement.AFTER;
       case END_OF_LINE_BEFORE -> Placement.BEFORE;
       default -> requested;

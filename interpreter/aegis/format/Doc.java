@@ -22,9 +22,10 @@ sealed interface Doc {
   /**
    * A comment, kept exactly as written (a block comment may span lines; it is not re-indented).
    * {@code ownLine}: it starts a line of its own, after a line break if the line already holds code.
+   * A line comment ends its line: whatever follows goes on the next one.
    */
   record Verbatim(String text, boolean ownLine) implements Doc {
-    public boolean hard() { return ownLine || text.indexOf('\n') >= 0; }
+    public boolean hard() { return ownLine || text.startsWith("//") || text.indexOf('\n') >= 0; }
   }
 
   /**

@@ -27,6 +27,8 @@ final class DocRenderer {
   private int pendingIndent;
   /** The current line ends in a line comment. */
   private boolean lineComment;
+  /** After a line comment written inline (a doc comment amid code): the indentation the code goes on at; else -1. */
+  private int owedLineIndent = -1;
 
   private DocRenderer(int width) { this.width = width; }
 
@@ -46,8 +48,13 @@ final class DocRenderer {
         case Doc.Verbatim v -> {
           if (v.ownLine() && !atLineStart()) {
             breakLine(cmd.indent(), false, cmd.indent());
+          } else if (!v.ownLine() && owedLineIndent >= 0) {
+            // The line already ends in a line comment: this one waits for the break.
+            lineSuffixes.add(v.text());
+            continue;
           }
           writeVerbatim(v.text());
+          if (lineComment) owedLineIndent = cmd.indent();
         }
         case Doc.Concat c -> {
           for (int i = c.parts().size() - 1; i >= 0; i--) stack.push(new Cmd(cmd.indent(), cmd.mode(), c.parts().get(i)));
@@ -108,6 +115,10 @@ final class DocRenderer {
 
   private void write(String s) {
     if (s.isEmpty()) return;
+    if (owedLineIndent >= 0) {
+      if (s.isBlank()) return;
+      breakLine(owedLineIndent, false, owedLineIndent);
+    }
     if (pendingIndent > 0) {
       out.repeat(' ', pendingIndent);
       pendingIndent = 0;
@@ -133,6 +144,7 @@ final class DocRenderer {
     pendingIndent = indent;
     column = indent;
     lineComment = false;
+    owedLineIndent = -1;
   }
 
   /**

@@ -202,7 +202,8 @@ final class ExprPrinter {
    * ({@code xs.map(x -> f(\n...\n))}): it breaks inside rather than moving to a line of its own.
    */
   Doc args(Node container, List<Arg> args) {
-    if (args.size() == 1 && hugs(args.getFirst()) && !comments.hasAny(container) && !comments.hasAny(args.getFirst())) {
+    if (args.size() == 1 && hugs(args.getFirst()) && !comments.hasAny(args.getFirst())
+        && !comments.hasInsideStart(container) && !comments.hasInsideEnd(container)) {
       return concat(text("("), arg(args.getFirst()), text(")"));
     }
     return list("(", ")", container, args, this::arg, false);

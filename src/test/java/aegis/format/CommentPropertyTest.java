@@ -28,7 +28,7 @@ class CommentPropertyTest {
   private static final long SEEDS = Long.getLong("format.seeds", 250);
   private static final String[] COMMENTS = {
       " // line\n", " /* block */ ", "\n// own line\n", "\n\n// after a blank line\n\n", "\n/* two\n   lines */\n",
-      "/*tight*/", " //\n"};
+      "/*tight*/", " //\n", " /// amid code\n"};
   private static final String DOC = "\n/// doc\n";
 
   @TestFactory

@@ -125,4 +125,12 @@ class FormatterTest {
     assertEquals("The answer.", ((aegis.syntax.ast.Stmt.Let) before.decls().getFirst()).doc());
     assertEquals("The answer.", ((aegis.syntax.ast.Stmt.Let) after.decls().getFirst()).doc());
   }
+
+  @Test
+  void aDocCommentAmidCodeStaysWhereItIsAndDocumentsNothingNew() {
+    // Moved to the end of its line, the comment would come right before `let b` and become its doc.
+    var r = format("runbook r\nlet a = x + /// c\n  y\nlet b = 1\n");
+    assertTrue(r.formatted(), () -> r.diagnostics().toString());
+    assertEquals("runbook r\n\nlet a = x\n  + /// c\n  y\nlet b = 1\n", r.text());
+  }
 }
