@@ -67,10 +67,11 @@ final class CheckCommand extends AegisCommand {
       }
     }
 
-    List<ParseResult> parsed = sources.stream().map(Parser::parse).toList();
+    // Files are parsed and checked in parallel: a cold JVM spends most of a check interpreting the
+    // parser and the checker, which share nothing per file but the (thread-safe) stdlib registry.
+    var checker = Checker.standard();
     Diagnostics diagnostics = new Diagnostics();
-    for (ParseResult result : parsed) diagnostics.addAll(result.diagnostics());
-    diagnostics.addAll(typeCheck(parsed));
+    sources.parallelStream().map(source -> parseAndCheck(checker, source)).toList().forEach(diagnostics::addAll);
 
     // One report per file, in the order found; a diagnostic in a file that was not named (an
     // imported module) gets a report of its own after them.
@@ -85,22 +86,16 @@ final class CheckCommand extends AegisCommand {
   }
 
   /**
-   * Name resolution, types and effects over the parsed files. Until {@code aegis.types} is wired
-   * in here, {@code check} reports syntax errors only.
-   */
-  /**
-   * The checker's findings beyond the syntax errors already collected. One checker for all files,
-   * so each stdlib module is checked once; files of {@code stdlib/} are checked as stdlib modules
+   * A file's syntax errors and the checker's findings beyond them. One checker for all files, so
+   * each stdlib module is checked once; files of {@code stdlib/} are checked as stdlib modules
    * (they may declare {@code extern fn}).
    */
-  private static List<Diagnostic> typeCheck(List<ParseResult> parsed) {
-    var checker = Checker.standard();
-    var out = new ArrayList<Diagnostic>();
-    for (ParseResult result : parsed) {
-      var syntax = new java.util.HashSet<>(result.diagnostics());
-      var checked = isStdlibModule(result) ? checker.checkStdlibModule(result) : checker.check(result);
-      for (var d : checked.diagnostics()) if (!syntax.contains(d)) out.add(d);
-    }
+  private static List<Diagnostic> parseAndCheck(Checker checker, SourceFile source) {
+    ParseResult result = Parser.parse(source);
+    var out = new ArrayList<>(result.diagnostics());
+    var syntax = new java.util.HashSet<>(result.diagnostics());
+    var checked = isStdlibModule(result) ? checker.checkStdlibModule(result) : checker.check(result);
+    for (var d : checked.diagnostics()) if (!syntax.contains(d)) out.add(d);
     return out;
   }
 

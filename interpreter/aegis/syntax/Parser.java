@@ -40,8 +40,8 @@ public final class Parser {
     try {
       parsed = parseTree(file, offsets, parser, tokens);
     } catch (BoundedParser.TooDeep deep) {
-      // Brackets are within the limit, but a chain without them (`!!!...x`, `a ?? b ?? ...`,
-      // `x -> x -> ...`, `else if` hundreds long) is not.
+      // Brackets are within the limit, but a chain without them (`a ?? b ?? ...`, `x -> x -> ...`,
+      // `else if` hundreds long) is not, or predicting how to read it took too long.
       return tooDeep(file, offsets.span(file, deep.at), "expressions and blocks", tokens, offsets);
     } catch (StackOverflowError deep) {
       // Only on a thread with a stack far smaller than the JVM's default. Like trino's SqlParser,

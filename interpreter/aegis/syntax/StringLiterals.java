@@ -17,7 +17,11 @@ import org.antlr.v4.runtime.Token;
  * quotes and a last line holding only the closing quotes do not count as content).
  */
 final class StringLiterals {
-  /** Stands for an interpolation while a multi-line string is de-indented. */
+  /**
+   * Stands for an interpolation while a multi-line string is de-indented. The text may hold the
+   * same character: which occurrences are holes is recorded in order (de-indenting removes only
+   * whitespace, so the n-th one stays the n-th).
+   */
   private static final char HOLE = '\uFFFF';
 
   private final SourceFile file;
@@ -70,12 +74,16 @@ final class StringLiterals {
   private Expr.StringLit multiLine(Aegis.StringLitContext ctx, Span span) {
     var raw = new StringBuilder();
     var holes = new ArrayList<StringPart.Interpolation>();
+    var isHole = new ArrayList<Boolean>();
     for (var part : ctx.mstringPart()) {
       if (part.MINTERP_OPEN() != null) {
         raw.append(HOLE);
+        isHole.add(true);
         holes.add(new StringPart.Interpolation(exprs.apply(part.expr()), partSpan(part)));
       } else {
-        raw.append(part.getStart().getText());
+        String text = part.getStart().getText();
+        text.chars().filter(c -> c == HOLE).forEach(c -> isHole.add(false));
+        raw.append(text);
       }
     }
     // Quotes before the closing three are text; a closing token conjured by error recovery is not.
@@ -86,9 +94,10 @@ final class StringLiterals {
     String dedented = dedent(raw.toString().replace("\r\n", "\n"));
     var parts = new ArrayList<StringPart>();
     int hole = 0;
+    int marker = 0;
     int from = 0;
     for (int i = 0; i <= dedented.length(); i++) {
-      if (i == dedented.length() || dedented.charAt(i) == HOLE) {
+      if (i == dedented.length() || (dedented.charAt(i) == HOLE && isHole.get(marker++))) {
         if (i > from) parts.add(new StringPart.Text(decodeAll(dedented.substring(from, i), span), span));
         if (i < dedented.length()) parts.add(holes.get(hole++));
         from = i + 1;

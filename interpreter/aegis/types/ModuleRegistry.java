@@ -1,6 +1,9 @@
 package aegis.types;
 
 import aegis.syntax.Parser;
+import aegis.syntax.SourceFile;
+import aegis.syntax.ast.ImportDecl;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -21,6 +24,7 @@ public final class ModuleRegistry {
   private final Map<String, ModuleInfo> loaded = new HashMap<>();
   private final Set<String> absent = new HashSet<>();
   private final LinkedHashSet<String> loading = new LinkedHashSet<>();
+  private final Map<Path, CheckedProgram> fileModules = new HashMap<>();
 
   public ModuleRegistry(ModuleLoader loader) { this.loader = loader; }
 
@@ -56,6 +60,29 @@ public final class ModuleRegistry {
       return info;
     } finally {
       loading.remove(name);
+    }
+  }
+
+  /**
+   * The module file at {@code path} as checked before, when its name and text are the same; else
+   * null. {@code aegis check runbooks/} imports {@code lib/rows.aegis} from every runbook: checked
+   * once, not once per runbook.
+   */
+  synchronized CheckedProgram checkedModuleFile(Path path, SourceFile source) {
+    var known = fileModules.get(path);
+    if (known == null) return null;
+    var was = known.source();
+    return was.name().equals(source.name()) && was.text().equals(source.text()) ? known : null;
+  }
+
+  /**
+   * Keeps a checked module file for {@link #checkedModuleFile}, if what it checks to depends on its
+   * text alone: it imports stdlib modules only (a file it imports may change, or close a cycle).
+   * One entry per path, the latest, so an editor's buffers do not pile up.
+   */
+  synchronized void rememberModuleFile(Path path, CheckedProgram program) {
+    if (program.module() != null && program.ast().imports().stream().allMatch(i -> i instanceof ImportDecl.Module)) {
+      fileModules.put(path, program);
     }
   }
 

@@ -81,10 +81,16 @@ final class Session {
     var read = read(path, name);
     if (read.failure() != null) return read.failure();
     var source = read.file();
+    var checkedBefore = registry.checkedModuleFile(path, source);
+    if (checkedBefore != null) {
+      modules.put(path, checkedBefore);
+      return new Checked(checkedBefore);
+    }
     importing.push(new Frame(path, name));
     try {
       var program = FileChecker.check(Parser.parse(source), this, false);
       modules.put(path, program);
+      registry.rememberModuleFile(path, program);
       return new Checked(program);
     } finally {
       importing.pop();

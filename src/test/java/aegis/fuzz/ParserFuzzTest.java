@@ -136,7 +136,7 @@ class ParserFuzzTest {
     try {
       Files.createDirectories(FAILURES);
       Path file = FAILURES.resolve(hex(seed) + ".aegis");
-      Files.writeString(file, input.text(), StandardCharsets.UTF_8);
+      Files.write(file, input.text().getBytes(StandardCharsets.UTF_8)); // a lone surrogate becomes `?`
       saved = "input (mutated from " + input.name() + ") written to " + file;
     } catch (IOException e) {
       saved = "input could not be saved: " + e;

@@ -52,6 +52,16 @@ class StringEdgeCasesTest {
   }
 
   @Test
+  void theCharacterThatMarksInterpolationsWhileDedentingMayBeTextToo() {
+    var r = parse("runbook s\nlet who = \"x\"\nlet q = \"\"\"\n  a\uFFFF${who}\uFFFFb\n  \"\"\"\n");
+    assertEquals(List.of(), r.diagnostics(), () -> DiagnosticRenderer.render(r.diagnostics(), false));
+    var s = (Expr.StringLit) ((Stmt.Let) r.ast().decls().get(1)).value();
+    assertEquals(3, s.parts().size());
+    assertEquals("a\uFFFF", ((StringPart.Text) s.parts().getFirst()).text());
+    assertEquals("\uFFFFb", ((StringPart.Text) s.parts().getLast()).text());
+  }
+
+  @Test
   void aNumberWhereATitleBelongsIsOneSyntaxErrorNotAnUnclosedString() {
     var r = parse("runbook s\nstep \"one\" {\n  report 42\n}\n");
     var codes = r.diagnostics().stream().map(Diagnostic::code).toList();
