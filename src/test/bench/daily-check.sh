@@ -13,8 +13,9 @@
 # runbook: this build has no Kubernetes adapter yet (branch wt/k8s), and the launcher's jar cannot be
 # given a fake one. Put it back once `k8s.pods` is implemented (serve fabric8's mock server here).
 #
-# --rt runs the timed commands at real-time priority (chrt -f 10, root only). Installs hyperfine and GNU
-# time with apt-get when they are missing. Results in target/bench/daily-check.{md,json}.
+# --rt runs the timed commands and the platform at real-time priority (chrt -f 10, root only), so that
+# other work on a shared machine does not decide the numbers. Installs hyperfine and GNU time with
+# apt-get when they are missing. Results in target/bench/daily-check.{md,json}.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 rt=()
@@ -55,7 +56,7 @@ grep -q 'step "service health"' "$work/runbooks/daily-check.aegis"
 
 # The platform, served until its standard input closes (and killed by pid on exit, whatever happens).
 mkfifo "$work/fixture.in"
-"$JAVA_HOME/bin/java" -Xmx1g -cp "target/test-classes:target/classes:$(cat "$work/test-classpath.txt")" \
+"${rt[@]}" "$JAVA_HOME/bin/java" -Xmx1g -cp "target/test-classes:target/classes:$(cat "$work/test-classpath.txt")" \
   aegis.bench.DailyCheckFixtureMain "$work" "$latency_ms" "${sizes[@]}" \
   < "$work/fixture.in" > "$work/fixture.out" 2> "$work/fixture.err" &
 fixture_pid=$!
@@ -74,11 +75,11 @@ grep '^#' "$work/fixture.out" >&2
 cd "$work"
 commands=()
 for n in "${sizes[@]}"; do
-  cmd="$root/aegis run runbooks/daily-check.aegis --env bench-$n --yes"
+  cmd="$root/aegis run runbooks/daily-check.aegis --env bench_$n --yes"
   # One run first: it must succeed (every service healthy), or the timings mean nothing.
   if ! out=$($cmd 2>&1); then
     echo "$out" >&2
-    echo "daily-check: the run on bench-$n failed" >&2
+    echo "daily-check: the run on bench_$n failed" >&2
     exit 1
   fi
   commands+=("$cmd")

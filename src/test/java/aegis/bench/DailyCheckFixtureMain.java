@@ -22,7 +22,7 @@ import org.neo4j.harness.Neo4jBuilders;
  * against, in a process of its own: one HTTP fixture serving the health endpoints of as many
  * services as the largest environment has (each answering 200 after the given latency) plus
  * Prometheus' and Alertmanager's APIs, a real embedded PostgreSQL and a real in-process Neo4j
- * (the same servers the tests use). It writes {@code DIR/environments/bench-N.aegis} for each N,
+ * (the same servers the tests use). It writes {@code DIR/environments/bench_N.aegis} for each N,
  * prints {@code READY}, and serves until its standard input closes.
  *
  * <pre>DailyCheckFixtureMain DIR LATENCY_MS N...</pre>
@@ -57,7 +57,7 @@ public final class DailyCheckFixtureMain {
           List.of(), List.of());
       var written = new ArrayList<Path>();
       for (int n : sizes) {
-        written.add(new TestEnvironment("bench-" + n, fixture.url(), TestEnvironment.numbered(n), pg.port(),
+        written.add(new TestEnvironment("bench_" + n, fixture.url(), TestEnvironment.numbered(n), pg.port(),
             PostgresServer.ADMIN, PG_PASSWORD_VAR, neo4j.boltURI().toString(), NEO4J_USER, NEO4J_PASSWORD_VAR).write(dir));
       }
       System.out.println("export " + PG_PASSWORD_VAR + "=" + PostgresServer.ADMIN_PASSWORD);
