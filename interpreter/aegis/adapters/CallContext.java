@@ -42,4 +42,13 @@ public interface CallContext {
   default String readSource(String relativePath) throws java.io.IOException {
     throw new java.io.FileNotFoundException(relativePath + " (this run has no source directory)");
   }
+
+  /**
+   * The names of the files directly in a directory that belongs with the runbook (relative to the
+   * runbook's directory, from the same place as {@link #readSource}), e.g. for
+   * {@code k8s.applyFiles("rbac/")}; fails when it is not a directory.
+   */
+  default java.util.List<String> listSource(String relativeDirectory) throws java.io.IOException {
+    throw new java.io.FileNotFoundException(relativeDirectory + " (this run has no source directory)");
+  }
 }

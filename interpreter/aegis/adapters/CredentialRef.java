@@ -28,6 +28,18 @@ public sealed interface CredentialRef {
    * @throws AdapterException when neither or both are set
    */
   static CredentialRef of(Value credential) {
+    return ofOptional(credential);
+  }
+
+  /**
+   * Like {@link #of}, for a {@code Credential?} field: null when the value is null (a server that
+   * authenticates otherwise, e.g. trust authentication or authentication disabled).
+   */
+  static CredentialRef orNull(Value credential) {
+    return credential instanceof Value.Null ? null : ofOptional(credential);
+  }
+
+  private static CredentialRef ofOptional(Value credential) {
     if (!(credential instanceof Value.Rec rec)) {
       throw new AdapterException("credentials", "expected a Credential, got " + credential.show());
     }

@@ -17,6 +17,7 @@ public abstract class AegisCommand implements Callable<Integer> {
   private CommandSpec spec;
 
   private CliContext context;
+  private final java.util.List<AutoCloseable> closeAtEnd = new java.util.ArrayList<>();
 
   /**
    * Does the work; problems the user can act on are printed and mapped to an exit code. A bad
@@ -35,8 +36,12 @@ public abstract class AegisCommand implements Callable<Integer> {
     } finally {
       out().flush();
       err().flush();
+      for (int i = closeAtEnd.size() - 1; i >= 0; i--) closeAtEnd.remove(i).close();
     }
   }
+
+  /** Closes {@code resource} when the command has finished (e.g. a sandbox started for it), last registered first. */
+  protected final void closeAtEnd(AutoCloseable resource) { closeAtEnd.add(resource); }
 
   protected final CommandLine commandLine() { return spec.commandLine(); }
 

@@ -1,10 +1,8 @@
 package aegis.cli;
 
-import aegis.exec.Engine;
 import aegis.exec.Inputs;
 import aegis.exec.RunOptions;
 import aegis.exec.Workspace;
-import aegis.exec.lock.LockException;
 import aegis.plan.Plan;
 import aegis.plan.PlanJson;
 import java.nio.file.Files;
@@ -54,6 +52,8 @@ final class ApplyCommand extends AegisCommand {
       err().println("aegis apply: the plan's runbook or environment cannot be loaded any more; plan again");
       return support.loadFailed(e);
     }
+    var sandboxRefused = support.sandbox(loaded, this::closeAtEnd);
+    if (sandboxRefused != null) return sandboxRefused;
     var given = Inputs.overrides(loaded.runbook().params(), inputs.assignments, context().env());
     var values = Inputs.fromJson(loaded.runbook().params(), saved.inputs().values(), given, loaded.environmentValue());
     var engine = support.engine();
@@ -63,17 +63,6 @@ final class ApplyCommand extends AegisCommand {
       stale.forEach(reason -> err().println("  - " + reason));
       return ExitCode.REFUSED;
     }
-    var options = RunOptions.apply().withApprovals(run.approvals()).withWindowOverride(run.overrideWindow)
-        .withApprover(support.approver());
-    var progress = support.progress();
-    long start = System.nanoTime();
-    Engine.Outcome outcome;
-    try {
-      outcome = engine.apply(loaded, values, options, saved, progress);
-    } catch (LockException e) {
-      err().println("aegis apply: " + e.getMessage());
-      return ExitCode.REFUSED;
-    }
-    return support.finished(outcome, progress, start);
+    return support.apply("apply", engine, loaded, values, run, saved, null);
   }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code aegis plan RUNBOOK --env ENV}: what a run would change, without changing anything. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -20,12 +19,8 @@ import picocli.CommandLine.Parameters;
         "Save the plan with --out and apply exactly that plan with `aegis apply FILE`."
     })
 final class PlanCommand extends AegisCommand {
-  @Parameters(paramLabel = "RUNBOOK", description = "The runbook file.")
-  Path runbook;
-
-  @Option(names = "--env", paramLabel = "ENV", required = true,
-      description = "The environment: a name (environments/NAME.aegis) or a path.")
-  String env;
+  @Mixin
+  TargetMixin target;
 
   @Mixin
   InputsMixin inputs;
@@ -53,10 +48,12 @@ final class PlanCommand extends AegisCommand {
     var support = new RunSupport(context(), out(), err(), colored);
     Workspace.Loaded loaded;
     try {
-      loaded = support.workspace().load(runbook, env);
+      loaded = support.workspace().load(target.runbook, target.env);
     } catch (Workspace.LoadException e) {
       return support.loadFailed(e);
     }
+    var sandboxRefused = support.sandbox(loaded, this::closeAtEnd);
+    if (sandboxRefused != null) return sandboxRefused;
     var values = Inputs.parse(loaded.runbook().params(), inputs.assignments, loaded.environmentValue(), context().env());
     var plan = support.engine().plan(loaded, values, offline, null);
     if (outFile != null) Files.writeString(context().workingDir().resolve(outFile), PlanJson.write(plan));

@@ -1,13 +1,11 @@
 package aegis.cli;
 
-import aegis.exec.Engine;
 import aegis.exec.Inputs;
 import aegis.exec.RunOptions;
 import aegis.exec.Workspace;
 import aegis.exec.journal.NoSuchRunException;
 import aegis.exec.journal.RunId;
 import aegis.exec.journal.RunStore;
-import aegis.exec.lock.LockException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,19 +62,10 @@ final class ResumeCommand extends AegisCommand {
           + " started; resuming it would mix two versions. Start a new run.");
       return ExitCode.REFUSED;
     }
+    var sandboxRefused = support.sandbox(loaded, this::closeAtEnd);
+    if (sandboxRefused != null) return sandboxRefused;
     var given = Inputs.overrides(loaded.runbook().params(), inputs.assignments, context().env());
     var values = Inputs.fromJson(loaded.runbook().params(), started.inputs(), given, loaded.environmentValue());
-    var options = RunOptions.apply().withApprovals(run.approvals()).withWindowOverride(run.overrideWindow)
-        .withApprover(support.approver());
-    var progress = support.progress();
-    long start = System.nanoTime();
-    Engine.Outcome outcome;
-    try {
-      outcome = support.engine().resume(id, loaded, values, options, progress);
-    } catch (LockException e) {
-      err().println("aegis resume: " + e.getMessage());
-      return ExitCode.REFUSED;
-    }
-    return support.finished(outcome, progress, start);
+    return support.apply("resume", support.engine(), loaded, values, run, null, id);
   }
 }

@@ -4,13 +4,10 @@ import aegis.exec.Engine;
 import aegis.exec.Inputs;
 import aegis.exec.RunOptions;
 import aegis.exec.Workspace;
-import aegis.exec.lock.LockException;
 import aegis.plan.render.TextRenderer;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code aegis run RUNBOOK --env ENV}: plan, show, confirm, apply. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -20,12 +17,8 @@ import picocli.CommandLine.Parameters;
         "Without a terminal the apply is refused unless --yes is given."
     })
 final class RunCommand extends AegisCommand {
-  @Parameters(paramLabel = "RUNBOOK", description = "The runbook file.")
-  Path runbook;
-
-  @Option(names = "--env", paramLabel = "ENV", required = true,
-      description = "The environment: a name (environments/NAME.aegis) or a path.")
-  String env;
+  @Mixin
+  TargetMixin target;
 
   @Mixin
   InputsMixin inputs;
@@ -45,10 +38,12 @@ final class RunCommand extends AegisCommand {
     var support = new RunSupport(context(), out(), err(), colored);
     Workspace.Loaded loaded;
     try {
-      loaded = support.workspace().load(runbook, env);
+      loaded = support.workspace().load(target.runbook, target.env);
     } catch (Workspace.LoadException e) {
       return support.loadFailed(e);
     }
+    var sandboxRefused = support.sandbox(loaded, this::closeAtEnd);
+    if (sandboxRefused != null) return sandboxRefused;
     var values = Inputs.parse(loaded.runbook().params(), inputs.assignments, loaded.environmentValue(), context().env());
     var engine = support.engine();
     var plan = (aegis.plan.Plan) null;
@@ -66,17 +61,6 @@ final class RunCommand extends AegisCommand {
         return ExitCode.REFUSED;
       }
     }
-    var options = RunOptions.apply().withApprovals(run.approvals()).withWindowOverride(run.overrideWindow)
-        .withApprover(support.approver());
-    var progress = support.progress();
-    long start = System.nanoTime();
-    Engine.Outcome outcome;
-    try {
-      outcome = engine.apply(loaded, values, options, plan, progress);
-    } catch (LockException e) {
-      err().println("aegis run: " + e.getMessage());
-      return ExitCode.REFUSED;
-    }
-    return support.finished(outcome, progress, start);
+    return support.apply("run", engine, loaded, values, run, plan, null);
   }
 }

@@ -46,6 +46,22 @@ final class RunSupport {
     return new ProgressPrinter(out, live, color);
   }
 
+  /**
+   * With the sandbox environment, starts in this process what the runbook needs of the sandbox and
+   * is not running yet, to be closed through {@code closeAtEnd}; null when the command may go on,
+   * else the exit status after the reason was shown.
+   */
+  ExitCode sandbox(Workspace.Loaded loaded, java.util.function.Consumer<AutoCloseable> closeAtEnd) {
+    try {
+      closeAtEnd.accept(aegis.sandbox.SandboxForRun.ensure(loaded.environmentName(), loaded.environmentValue(),
+          loaded.runbook(), err));
+      return null;
+    } catch (aegis.sandbox.SandboxException e) {
+      err.println("aegis: " + e.getMessage());
+      return e.unavailable() ? ExitCode.UNAVAILABLE : ExitCode.FAILURE;
+    }
+  }
+
   /** Shows why a runbook or environment cannot be loaded; bad files are exit 3, errors in them exit 1. */
   ExitCode loadFailed(Workspace.LoadException e) {
     err.print(DiagnosticRenderer.render(e.diagnostics(), color));
@@ -57,11 +73,35 @@ final class RunSupport {
   }
 
   void show(List<Diagnostic> diagnostics) {
+    out.flush();
     if (!diagnostics.isEmpty()) err.print(DiagnosticRenderer.render(diagnostics, color));
+    err.flush();
+  }
+
+  /**
+   * Applies (or resumes, when {@code resume} is given) under the environment's lock, shows the
+   * progress and the summary, and maps the outcome to an exit status.
+   */
+  ExitCode apply(String command, Engine engine, Workspace.Loaded loaded, java.util.Map<String, aegis.eval.Value> values,
+                 RunOptionsMixin run, aegis.plan.Plan plan, aegis.exec.journal.RunId resume) throws IOException {
+    var options = RunOptions.apply().withApprovals(run.approvals()).withWindowOverride(run.overrideWindow)
+        .withApprover(approver());
+    var progress = progress();
+    long start = System.nanoTime();
+    Engine.Outcome outcome;
+    try {
+      outcome = resume == null
+          ? engine.apply(loaded, values, options, plan, progress)
+          : engine.resume(resume, loaded, values, options, progress);
+    } catch (aegis.exec.lock.LockException e) {
+      err.println("aegis " + command + ": " + e.getMessage());
+      return ExitCode.REFUSED;
+    }
+    return finished(outcome, progress, start);
   }
 
   /** The exit status of a finished apply, after its summary. */
-  ExitCode finished(Engine.Outcome outcome, ProgressPrinter progress, long startNanos) {
+  private ExitCode finished(Engine.Outcome outcome, ProgressPrinter progress, long startNanos) {
     if (outcome.failure() != null) show(List.of(outcome.failure()));
     progress.finish("run " + outcome.runId() + " " + outcome.outcome().name().toLowerCase(java.util.Locale.ROOT),
         java.time.Duration.ofNanos(System.nanoTime() - startNanos));

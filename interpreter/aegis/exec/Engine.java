@@ -3,7 +3,6 @@ package aegis.exec;
 import aegis.adapters.BuiltinRegistry;
 import aegis.diagnostics.Code;
 import aegis.diagnostics.Diagnostic;
-import aegis.diagnostics.Severity;
 import aegis.eval.Evaluator;
 import aegis.eval.Value;
 import aegis.eval.ValueJson;
@@ -92,7 +91,7 @@ public final class Engine {
     var secrets = new SecretRegistry();
     registerSecrets(inputs, secrets);
     try (EnvironmentLock lock = locks.acquire(env, runId)) {
-      showTakeover(lock, loaded, display);
+      warnTakeover(lock, loaded, display);
       var started = new JournalRecord.RunStarted(clock.instant(), runId, loaded.runbookPath().toString(),
           Fingerprints.sha256(loaded.runbook().source().text()), null, env, redactedJson(inputs), Identity.current(),
           aegisVersion, plan == null ? null : plan.id(), plan == null ? null : Fingerprints.sha256(aegis.plan.PlanJson.write(plan)));
@@ -114,7 +113,7 @@ public final class Engine {
     registerSecrets(inputs, secrets);
     var completed = runs.completedSteps(runId);
     try (EnvironmentLock lock = locks.acquire(loaded.environmentName(), runId)) {
-      showTakeover(lock, loaded, display);
+      warnTakeover(lock, loaded, display);
       try (var writer = runs.reopen(runId, secrets)) {
         var journal = new JournalListener(writer, clock);
         journal.append(new JournalRecord.RunResumed(clock.instant(), Identity.current(), aegisVersion,
@@ -130,17 +129,18 @@ public final class Engine {
     }
   }
 
-  /** A lock taken over from a dead run is worth a warning: that run may have left work half done. */
-  private static void showTakeover(EnvironmentLock lock, Workspace.Loaded loaded, RunListener display) {
+  /** A lock taken over from a dead run says so: that run may have left work half done. */
+  private static void warnTakeover(EnvironmentLock lock, Workspace.Loaded loaded, RunListener display) {
     if (display == null) return;
-    lock.takeoverWarning().ifPresent(warning -> display.diagnostic(new Diagnostic(Code.AEG404, Severity.WARNING,
-        aegis.syntax.Span.fileStart(loaded.runbook().source()), warning, List.of(), List.of())));
+    lock.takeoverWarning().ifPresent(warning -> display.diagnostic(new Diagnostic(Code.AEG404,
+        aegis.diagnostics.Severity.WARNING, aegis.syntax.Span.fileStart(loaded.runbook().source()), warning,
+        List.of("check what the earlier run did: aegis runs show RUN_ID"), List.of())));
   }
 
   private Runner.Result execute(Workspace.Loaded loaded, Map<String, Value> inputs, RunOptions options,
                                 RunListener listener, SecretRegistry secrets) {
     try (var resources = new RunResources()) {
-      var dir = loaded.runbookFile().getParent();
+      var dir = loaded.runbookPath().toAbsolutePath().getParent();
       var gate = new ExternGate(builtins, options, listener, resources, secrets, loaded.environmentValue(), dir);
       var evaluator = new Evaluator(gate, loaded.modules(), loaded.runbook());
       return new Runner(loaded.runbook(), evaluator, options, listener, List.of()).run(inputs);
@@ -163,14 +163,20 @@ public final class Engine {
   static ObjectNode realJson(Map<String, Value> inputs) {
     var node = JsonNodeFactory.instance.objectNode();
     inputs.forEach((k, v) -> node.set(k, v instanceof Value.Secret s ? JsonNodeFactory.instance.textNode(s.reveal())
-        : ValueJson.toJson(v)));
+        : inputJson(v)));
     return node;
   }
 
   static ObjectNode redactedJson(Map<String, Value> inputs) {
     var node = JsonNodeFactory.instance.objectNode();
-    inputs.forEach((k, v) -> node.set(k, ValueJson.toJson(v)));
+    inputs.forEach((k, v) -> node.set(k, inputJson(v)));
     return node;
+  }
+
+  /** An input as recorded: the environment by its name (its text is hashed separately), the rest as JSON. */
+  private static com.fasterxml.jackson.databind.JsonNode inputJson(Value v) {
+    if (v instanceof Value.Rec r && r.type().equals("Environment")) return JsonNodeFactory.instance.textNode(r.get("name").show());
+    return ValueJson.toJson(v);
   }
 
   private static Set<String> secretNames(Map<String, Value> inputs) {

@@ -92,8 +92,7 @@ final class ExternGate implements ExternCalls {
     if (!options.offline() && binding.preview() != null && unknownArg == null) {
       preview = binding.preview().preview(ctx, args);
     } else {
-      preview = new ActionPreview(target(call, args), "run", call + "(" + argsShown(args) + ")", null,
-          ValueJson.toJson(new Value.ListV(args.values())));
+      preview = new ActionPreview(target(call, args), "run", call + "(" + argsShown(args) + ")", null, null);
     }
     String conditional = frame.conditional();
     if (unknownArg != null) conditional = conditional == null ? unknownArg : conditional + "; " + unknownArg;
@@ -137,12 +136,24 @@ final class ExternGate implements ExternCalls {
       public Value.Rec environment() { return environment; }
 
       public String readSource(String relativePath) throws java.io.IOException {
-        var dir = sourceDirectory.toAbsolutePath().normalize();
-        var file = dir.resolve(relativePath).normalize();
-        if (!file.startsWith(dir)) throw new java.io.FileNotFoundException(relativePath + " is outside the runbook's directory");
-        return java.nio.file.Files.readString(file);
+        return java.nio.file.Files.readString(inside(relativePath));
+      }
+
+      public java.util.List<String> listSource(String relativeDirectory) throws java.io.IOException {
+        var dir = inside(relativeDirectory);
+        try (var files = java.nio.file.Files.list(dir)) {
+          return files.filter(java.nio.file.Files::isRegularFile).map(f -> f.getFileName().toString()).sorted().toList();
+        }
       }
     };
+  }
+
+  /** A path relative to the runbook's directory that must stay inside it. */
+  private java.nio.file.Path inside(String relative) throws java.io.FileNotFoundException {
+    var dir = sourceDirectory.toAbsolutePath().normalize();
+    var file = dir.resolve(relative).normalize();
+    if (!file.startsWith(dir)) throw new java.io.FileNotFoundException(relative + " is outside the runbook's directory");
+    return file;
   }
 
   /**
@@ -159,14 +170,32 @@ final class ExternGate implements ExternCalls {
     return call;
   }
 
-  /** The arguments on one line: a plan line must not spill a manifest across the terminal. */
+  /** The arguments in a few words: records by their type and first text field, long lists by their size. */
   private static String argsShown(Args args) {
-    var parts = args.values().stream().map(v -> v.show().strip()).toList();
-    return cut(String.join(", ", parts).replaceAll("\\s+", " "), 200);
+    var parts = args.values().stream().filter(v -> v != Value.Null.INSTANCE).map(ExternGate::brief).toList();
+    String joined = String.join(", ", parts);
+    return joined.length() > 200 ? joined.substring(0, 197) + "..." : joined;
   }
 
   private static String cut(String text, int max) {
     return text.length() > max ? text.substring(0, max - 3) + "..." : text;
+  }
+
+  private static String brief(Value v) {
+    return switch (v) {
+      case Value.Rec r -> {
+        String type = r.type().substring(r.type().lastIndexOf('.') + 1);
+        for (var f : r.fields().values()) if (f instanceof Value.Str s) yield type + "(" + s.value() + ")";
+        yield type;
+      }
+      case Value.ListV l when l.items().size() > 3 -> "[" + l.items().size() + " items]";
+      case Value.ListV l -> "[" + String.join(", ", l.items().stream().map(ExternGate::brief).toList()) + "]";
+      case Value.MapV m -> "{" + String.join(", ", m.entries().keySet()) + "}";
+      case Value.Str s when s.value().contains("\n") -> "\"" + s.value().lines().findFirst().orElse("") + "...\" ("
+          + s.value().lines().count() + " lines)";
+      case Value.Str s -> "\"" + (s.value().length() > 60 ? s.value().substring(0, 57) + "..." : s.value()) + "\"";
+      default -> v.show();
+    };
   }
 
   private static JsonNode argsJson(Args args) {

@@ -83,6 +83,20 @@ public final class Workspace {
     Path envPath = findEnvironment(environment, runbookPath);
     CheckedProgram env = checked(envPath, Header.Kind.ENVIRONMENT);
     Function<String, ModuleInfo> modules = modules(runbook, env);
+    return new Loaded(runbookPath, runbook, envPath, env, evaluate(env, envPath, modules), modules);
+  }
+
+  /**
+   * Only an environment's value, for commands that need no runbook ({@code aegis sandbox}):
+   * {@code environment} is a name (looked up from the working directory upwards) or a path.
+   */
+  public Value.Rec environment(String environment) throws LoadException {
+    Path envPath = findEnvironment(environment, workingDirectory.resolve("."));
+    CheckedProgram env = checked(envPath, Header.Kind.ENVIRONMENT);
+    return evaluate(env, envPath, modules(env));
+  }
+
+  private Value.Rec evaluate(CheckedProgram env, Path envPath, Function<String, ModuleInfo> modules) throws LoadException {
     Value value;
     try {
       var evaluator = new Evaluator((fn, args, site) -> {
@@ -96,7 +110,7 @@ public final class Workspace {
       throw new LoadException(List.of(Diagnostic.of(Code.AEG302, Span.fileStart(env.source()),
           envPath + " does not define an Environment value")));
     }
-    return new Loaded(runbookPath, runbook, envPath, env, rec, modules);
+    return rec;
   }
 
   /** Reads, parses and checks a file of the given kind; errors become a {@link LoadException}. */

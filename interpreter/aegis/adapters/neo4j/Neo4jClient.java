@@ -51,7 +51,8 @@ public final class Neo4jClient implements AutoCloseable {
         .withTelemetryDisabled(true)
         .build();
     try {
-      return new Neo4jClient(endpoint, GraphDatabase.driver(endpoint.uri(), AuthTokens.basic(endpoint.user(), password), config));
+      return new Neo4jClient(endpoint, GraphDatabase.driver(endpoint.uri(),
+          password == null ? AuthTokens.none() : AuthTokens.basic(endpoint.user(), password), config));
     } catch (IllegalArgumentException e) {
       throw new aegis.adapters.AdapterException(Neo4jErrors.SYSTEM, "\"" + endpoint.uri() + "\" is not a Neo4j URI: " + e.getMessage(), e);
     }

@@ -23,8 +23,8 @@ final class Neo4jErrors {
     var msg = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
     String text;
     if (e instanceof AuthenticationException) {
-      text = "authentication failed for user \"" + ep.user() + "\" at " + ep.uri() + ": check the password in the "
-          + ep.password().describe();
+      text = "authentication failed for user \"" + ep.user() + "\" at " + ep.uri() + (ep.password() == null
+          ? ": the environment gives no password, but the server wants one" : ": check the password in the " + ep.password().describe());
     } else if (unavailable(e)) {
       text = "cannot reach Neo4j at " + ep.uri() + " during " + what + ": " + msg;
     } else if ("Neo.ClientError.Statement.AccessMode".equals(code)) {

@@ -113,13 +113,13 @@ public final class Neo4jModule implements BuiltinModule {
   private Neo4jClient client(CallContext ctx, Args args) {
     var ep = endpoint(args.get(0));
     var source = CredentialSource.forRun(ctx, credentials);
-    return ctx.resource(ep.driverKey(), () -> Neo4jClient.open(ep, source.resolve(ep.password(), ctx), MAX_CONNECTIONS));
+    return ctx.resource(ep.driverKey(), () -> Neo4jClient.open(ep, ep.password() == null ? null : source.resolve(ep.password(), ctx), MAX_CONNECTIONS));
   }
 
   static Neo4jEndpoint endpoint(Value v) {
     if (!(v instanceof Value.Rec r)) throw new AdapterException(Neo4jErrors.SYSTEM, "expected a Neo4jEndpoint, got " + v.show());
     return new Neo4jEndpoint(((Value.Str) r.get("uri")).value(), ((Value.Str) r.get("user")).value(),
-        CredentialRef.of(r.get("password")), r.get("database") instanceof Value.Str s ? s.value() : null);
+        CredentialRef.orNull(r.get("password")), r.get("database") instanceof Value.Str s ? s.value() : null);
   }
 
   /** {@code limit} cut short by the step's deadline; zero when it has passed. */

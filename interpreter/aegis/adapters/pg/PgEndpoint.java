@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * One PostgreSQL database to connect to, as a runbook's environment describes it.
  *
- * @param password         where the password comes from (never the password)
+ * @param password         where the password comes from (never the password); null when the server asks for none
  * @param sslMode          libpq/pgjdbc {@code sslmode}: disable, prefer, require, verify-ca, verify-full
  * @param connectTimeout   how long to wait for a connection (and authentication)
  * @param statementTimeout the longest any one statement may run; null for no limit besides the step's timeout
@@ -20,7 +20,6 @@ public record PgEndpoint(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(user, "user");
-    Objects.requireNonNull(password, "password");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     if (port <= 0 || port > 65535) throw new IllegalArgumentException("port " + port + " is not a TCP port");
     if (sslMode == null || sslMode.isBlank()) sslMode = "prefer";

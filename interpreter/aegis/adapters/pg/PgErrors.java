@@ -29,9 +29,12 @@ final class PgErrors {
     var state = e.getSQLState() == null ? "" : e.getSQLState();
     var at = " (" + ep.display() + ")";
     var msg = firstLine(e.getMessage());
+    // pgjdbc reports a password the server asked for and the endpoint lacks as a connection error (08004).
+    if (ep.password() == null && msg.contains("no password was provided")) state = "28P01";
     String text = switch (state) {
       case "28P01", "28000" -> "authentication failed for user \"" + ep.user() + "\"" + at
-          + ": check the password in the " + ep.password().describe() + " and the server's pg_hba.conf";
+          + (ep.password() == null ? ": the environment gives no password; give the endpoint one, or check the server's pg_hba.conf"
+              : ": check the password in the " + ep.password().describe() + " and the server's pg_hba.conf");
       case "57014" -> what + " was cancelled: "
           + (timeout == null ? msg : "it ran longer than the statement timeout of " + Durations.format(timeout))
           + at + "; raise the endpoint's statementTimeout or the step's timeout if it needs longer";

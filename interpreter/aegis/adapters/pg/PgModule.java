@@ -280,7 +280,7 @@ public final class PgModule implements BuiltinModule {
     var ep = PgValues.endpoint(args.get(0));
     // Looked up outside the factory: a run's resource map need not allow nested creation.
     var source = CredentialSource.forRun(ctx, credentials);
-    return ctx.resource(ep.poolKey(), () -> PgClient.open(ep, source.resolve(ep.password(), ctx), MAX_CONNECTIONS));
+    return ctx.resource(ep.poolKey(), () -> PgClient.open(ep, ep.password() == null ? null : source.resolve(ep.password(), ctx), MAX_CONNECTIONS));
   }
 
   /** The statement timeout of reads and {@code exec}: the endpoint's, cut short by the step's deadline. */

@@ -24,7 +24,7 @@ final class PgValues {
     if (!(v instanceof Value.Rec r)) throw new AdapterException(PgErrors.SYSTEM, "expected a PostgresEndpoint, got " + v.show());
     return new PgEndpoint(
         str(r.get("host")), (int) ((Value.Int) r.get("port")).value(), str(r.get("database")), str(r.get("user")),
-        CredentialRef.of(r.get("password")), r.get("sslMode") instanceof Value.Str s ? s.value() : null,
+        CredentialRef.orNull(r.get("password")), r.get("sslMode") instanceof Value.Str s ? s.value() : null,
         r.get("connectTimeout") instanceof Value.Dur d ? d.value() : CONNECT_TIMEOUT,
         r.get("statementTimeout") instanceof Value.Dur d ? d.value() : STATEMENT_TIMEOUT);
   }

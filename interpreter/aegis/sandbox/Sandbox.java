@@ -1,0 +1,184 @@
+package aegis.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * A running sandbox: the servers of the platform, in this process, on the ports of the sandbox
+ * environment ({@link SandboxLayout}), seeded like a deployed AegisShield. The servers start in
+ * parallel on virtual threads, so a boot takes as long as its slowest server (Neo4j, then
+ * PostgreSQL); closing stops them all.
+ *
+ * <p>The servers that need libraries outside the aegis jar (see {@link SandboxClasspath}) are only
+ * loaded after the check that those libraries are there.
+ */
+public final class Sandbox implements AutoCloseable {
+  /**
+   * How to start.
+   *
+   * @param seed   seed the servers as a deployed platform (else: empty servers, a Vault never initialised)
+   * @param events where to show what happens while it runs (a post to the Slack webhook), one line each
+   */
+  public record Options(boolean seed, Consumer<String> events, Clock clock) {
+    public static Options seeded() { return new Options(true, line -> { }, Clock.systemUTC()); }
+
+    public Options withSeed(boolean seed) { return new Options(seed, events, clock); }
+
+    public Options withEvents(Consumer<String> events) { return new Options(seed, events, clock); }
+  }
+
+  private final SandboxLayout layout;
+  private final List<SandboxServer> servers;
+  private final Map<Component, Duration> bootTimes;
+  private final Duration bootTime;
+
+  private Sandbox(SandboxLayout layout, List<SandboxServer> servers, Map<Component, Duration> bootTimes, Duration bootTime) {
+    this.layout = layout;
+    this.servers = List.copyOf(servers);
+    this.bootTimes = Map.copyOf(bootTimes);
+    this.bootTime = bootTime;
+  }
+
+  /** Starts {@code components}; on any failure stops what did start and says what failed. */
+  public static Sandbox start(SandboxLayout layout, Set<Component> components, Options options) throws SandboxException {
+    var missing = SandboxClasspath.missing(components, Sandbox.class.getClassLoader());
+    if (!missing.isEmpty()) throw SandboxException.unavailable(SandboxClasspath.message(missing));
+    long begin = System.nanoTime();
+    privateDirectory(layout);
+    var passwords = passwords(layout);
+    var times = new EnumMap<Component, Duration>(Component.class);
+    var started = new ArrayList<SandboxServer>();
+    var failures = new ArrayList<String>();
+    Throwable firstCause = null;
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      var futures = new EnumMap<Component, Future<SandboxServer>>(Component.class);
+      for (var component : components) {
+        if (component.ports(layout).isEmpty()) continue;
+        futures.put(component, executor.submit(() -> {
+          long t = System.nanoTime();
+          var server = startOne(component, layout, options, passwords);
+          synchronized (times) { times.put(component, Duration.ofNanos(System.nanoTime() - t)); }
+          return server;
+        }));
+      }
+      for (var entry : futures.entrySet()) {
+        try {
+          started.add(entry.getValue().get());
+        } catch (ExecutionException e) {
+          var cause = e.getCause();
+          if (firstCause == null) firstCause = cause;
+          failures.add(cause instanceof SandboxException ? cause.getMessage()
+              : entry.getKey().title() + " did not start: " + cause);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          failures.add("interrupted while " + entry.getKey().title() + " started");
+        }
+      }
+    }
+    var sandbox = new Sandbox(layout, started, times, Duration.ofNanos(System.nanoTime() - begin));
+    if (!failures.isEmpty()) {
+      sandbox.close();
+      throw new SandboxException(String.join("; ", failures), firstCause);
+    }
+    return sandbox;
+  }
+
+  private static SandboxServer startOne(Component component, SandboxLayout layout, Options options,
+                                        Map<String, String> passwords) throws SandboxException {
+    var numbers = new PlatformNumbers(layout, options.clock());
+    return switch (component) {
+      case POSTGRES -> SandboxPostgres.start(layout.postgres(), layout.directory(), options.seed(),
+          passwords.get("postgres.password"));
+      case NEO4J -> SandboxNeo4j.start(layout.neo4j(), options.seed());
+      case VAULT -> SandboxVault.start(layout, options.seed(), passwords);
+      case KUBERNETES -> SandboxCluster.start(layout, options.seed());
+      case PROMETHEUS -> PrometheusFixture.start(layout.prometheusPort(), numbers, options.clock());
+      case ALERTMANAGER -> AlertmanagerFixture.start(layout.alertmanagerPort(), numbers);
+      case SMTP -> SandboxSmtp.start(layout.smtpPort());
+      case FIXTURES -> HttpFixtures.start(layout.fixtures(), options.events());
+      case TLS -> TlsEndpoint.start(layout.tls(), layout.directory());
+    };
+  }
+
+  /** One password per database credential the environment reads from Vault, given to both the server and Vault. */
+  private static Map<String, String> passwords(SandboxLayout layout) {
+    var passwords = new HashMap<String, String>();
+    if (layout.postgres().password() != null) passwords.put("postgres.password", SandboxVault.password());
+    return passwords;
+  }
+
+  private static void privateDirectory(SandboxLayout layout) throws SandboxException {
+    try {
+      Files.createDirectories(layout.directory());
+      Files.setPosixFilePermissions(layout.directory(), PosixFilePermissions.fromString("rwx------"));
+    } catch (UnsupportedOperationException notPosix) {
+      // nothing to restrict
+    } catch (IOException e) {
+      throw new SandboxException("the sandbox cannot use its directory " + layout.directory() + ": " + e.getMessage(), e);
+    }
+  }
+
+  public SandboxLayout layout() { return layout; }
+
+  /** The servers running, in the order of {@link Component}. */
+  public List<Component> components() {
+    return servers.stream().map(SandboxServer::component).sorted().toList();
+  }
+
+  /** From the start of the boot until every server was up and seeded. */
+  public Duration bootTime() { return bootTime; }
+
+  /** How long each server took to start and be seeded. */
+  public Map<Component, Duration> bootTimes() { return bootTimes; }
+
+  /** What runs where, for people: one block of lines per server. */
+  public List<String> describe() {
+    var lines = new ArrayList<String>();
+    for (var server : servers.stream().sorted(java.util.Comparator.comparing(SandboxServer::component)).toList()) {
+      var described = server.describe();
+      lines.add(String.format("%-15s %s", server.component().title(), described.getFirst()));
+      for (var more : described.subList(1, described.size())) lines.add(String.format("%-15s %s", "", more));
+    }
+    return lines;
+  }
+
+  /** Messages posted to the Slack webhook so far (for tests and the curious). */
+  public List<String> slackMessages() {
+    return server(HttpFixtures.class).map(f -> f.slackMessages().stream().map(m -> m.channel() + " " + m.text()).toList())
+        .orElse(List.of());
+  }
+
+  /** Subjects of the mails the SMTP server received. */
+  public List<String> mailSubjects() {
+    return server(SandboxSmtp.class).map(SandboxSmtp::subjects).orElse(List.of());
+  }
+
+  private <T> java.util.Optional<T> server(Class<T> type) {
+    return servers.stream().filter(type::isInstance).map(type::cast).findFirst();
+  }
+
+  /** Stops every server, the last started first. */
+  @Override
+  public void close() {
+    for (int i = servers.size() - 1; i >= 0; i--) {
+      try {
+        servers.get(i).close();
+      } catch (RuntimeException e) {
+        // Stop the others regardless.
+      }
+    }
+  }
+}
