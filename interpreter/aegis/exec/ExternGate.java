@@ -12,8 +12,10 @@ import aegis.eval.ExternCalls;
 import aegis.eval.Value;
 import aegis.eval.ValueJson;
 import aegis.exec.journal.SecretRegistry;
+import aegis.source.LoadResult;
 import aegis.syntax.Span;
 import aegis.syntax.ast.Effect;
+import aegis.types.ModuleLoader;
 import aegis.types.Symbol;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -33,20 +35,23 @@ final class ExternGate implements ExternCalls {
   private final RunResources resources;
   private final SecretRegistry secrets;
   private final Value.Rec environment;
+  private final ModuleLoader files;
   private final java.nio.file.Path sourceDirectory;
 
   /**
    * @param environment     the run's environment value (adapters without an endpoint argument use it)
+   * @param files           where the runbook's files are read from: the disk, or a git commit
    * @param sourceDirectory the runbook's directory: templates and other source files are read from it
    */
   ExternGate(BuiltinRegistry registry, RunOptions options, RunListener listener, RunResources resources,
-             SecretRegistry secrets, Value.Rec environment, java.nio.file.Path sourceDirectory) {
+             SecretRegistry secrets, Value.Rec environment, ModuleLoader files, java.nio.file.Path sourceDirectory) {
     this.registry = registry;
     this.options = options;
     this.listener = listener;
     this.resources = resources;
     this.secrets = secrets;
     this.environment = environment;
+    this.files = files;
     this.sourceDirectory = sourceDirectory;
   }
 
@@ -136,7 +141,12 @@ final class ExternGate implements ExternCalls {
       public Value.Rec environment() { return environment; }
 
       public String readSource(String relativePath) throws java.io.IOException {
-        return java.nio.file.Files.readString(inside(relativePath));
+        var file = inside(relativePath);
+        return switch (files.read(file, relativePath)) {
+          case LoadResult.Loaded l -> l.file().text();
+          case LoadResult.Rejected r ->
+              throw new java.io.FileNotFoundException(r.problem().message().replaceFirst("^cannot read `[^`]*`: ", ""));
+        };
       }
 
       public java.util.List<String> listSource(String relativeDirectory) throws java.io.IOException {
