@@ -8,13 +8,12 @@
 #
 # The platform runs in a second process started here (aegis.bench.DailyCheckFixtureMain, on the test
 # classpath): one JDK HttpServer serving every service's health endpoint and Prometheus' and
-# Alertmanager's APIs, a real embedded PostgreSQL and a real in-process Neo4j, so the storage, alert
-# and database steps do their real work. The "pod status" step is cut from the benchmark's copy of the
-# runbook: this build has no Kubernetes adapter yet (branch wt/k8s), and the launcher's jar cannot be
-# given a fake one. Put it back once `k8s.pods` is implemented (serve fabric8's mock server here).
+# Alertmanager's APIs, fabric8's mock Kubernetes API with one ready pod per service, a real embedded
+# PostgreSQL and a real in-process Neo4j: every step of the runbook, unchanged, does its real work.
 #
-# --rt runs the timed commands at real-time priority (chrt -f 10, root only). Installs hyperfine and GNU
-# time with apt-get when they are missing. Results in target/bench/daily-check.{md,json}.
+# --rt runs the timed commands and the platform at real-time priority (chrt -f 10, root only), so that
+# other work on a shared machine does not decide the numbers. Installs hyperfine and GNU time with
+# apt-get when they are missing. Results in target/bench/daily-check.{md,json}.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 rt=()
@@ -38,7 +37,7 @@ need hyperfine hyperfine
 . .mvn/find-jdk.sh
 work=$root/target/bench/daily-check
 rm -rf "$work"
-mkdir -p "$work/runbooks/lib"
+mkdir -p "$work"
 
 # Build: the jar and its AOT cache (through the launcher), and the test classes for the fixture.
 echo "daily-check: building" >&2
@@ -46,16 +45,9 @@ echo "daily-check: building" >&2
 ./mvnw -B -q -o test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$work/test-classpath.txt" >/dev/null
 
-# The benchmark's runbook: daily-check without its "pod status" step (see above).
-awk '/^step "pod status" \{/ { skip = 1 } !skip { print } skip && /^\}/ { skip = 0 }' runbooks/daily-check.aegis \
-  > "$work/runbooks/daily-check.aegis"
-cp runbooks/lib/*.aegis "$work/runbooks/lib/"
-grep -q 'step "service health"' "$work/runbooks/daily-check.aegis"
-! grep -q 'step "pod status"' "$work/runbooks/daily-check.aegis"
-
 # The platform, served until its standard input closes (and killed by pid on exit, whatever happens).
 mkfifo "$work/fixture.in"
-"$JAVA_HOME/bin/java" -Xmx1g -cp "target/test-classes:target/classes:$(cat "$work/test-classpath.txt")" \
+"${rt[@]}" "$JAVA_HOME/bin/java" -Xmx1g -cp "target/test-classes:target/classes:$(cat "$work/test-classpath.txt")" \
   aegis.bench.DailyCheckFixtureMain "$work" "$latency_ms" "${sizes[@]}" \
   < "$work/fixture.in" > "$work/fixture.out" 2> "$work/fixture.err" &
 fixture_pid=$!
@@ -74,11 +66,11 @@ grep '^#' "$work/fixture.out" >&2
 cd "$work"
 commands=()
 for n in "${sizes[@]}"; do
-  cmd="$root/aegis run runbooks/daily-check.aegis --env bench-$n --yes"
+  cmd="$root/aegis run $root/runbooks/daily-check.aegis --env bench$n --yes"
   # One run first: it must succeed (every service healthy), or the timings mean nothing.
   if ! out=$($cmd 2>&1); then
     echo "$out" >&2
-    echo "daily-check: the run on bench-$n failed" >&2
+    echo "daily-check: the run on bench$n failed" >&2
     exit 1
   fi
   commands+=("$cmd")

@@ -1,9 +1,11 @@
 package aegis.bench;
 
+import aegis.e2e.ClusterPods;
 import aegis.e2e.FixtureServer;
 import aegis.e2e.Platform;
 import aegis.e2e.TestEnvironment;
 import aegis.testing.PostgresServer;
+import aegis.testing.k8s.MockCluster;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +23,10 @@ import org.neo4j.harness.Neo4jBuilders;
  * The platform {@code src/test/bench/daily-check.sh} runs {@code runbooks/daily-check.aegis}
  * against, in a process of its own: one HTTP fixture serving the health endpoints of as many
  * services as the largest environment has (each answering 200 after the given latency) plus
- * Prometheus' and Alertmanager's APIs, a real embedded PostgreSQL and a real in-process Neo4j
- * (the same servers the tests use). It writes {@code DIR/environments/bench-N.aegis} for each N,
- * prints {@code READY}, and serves until its standard input closes.
+ * Prometheus' and Alertmanager's APIs, a real embedded PostgreSQL, a real in-process Neo4j (the
+ * same servers the tests use) and fabric8's mock Kubernetes API holding one running, ready pod
+ * per service. It writes {@code DIR/environments/benchN.aegis} for each N (namespace
+ * {@code aegisshield-benchN}), prints {@code READY}, and serves until its standard input closes.
  *
  * <pre>DailyCheckFixtureMain DIR LATENCY_MS N...</pre>
  *
@@ -49,7 +52,8 @@ public final class DailyCheckFixtureMain {
     List<Integer> sizes = Arrays.stream(args, 2, args.length).map(Integer::parseInt).toList();
     int most = sizes.stream().mapToInt(Integer::intValue).max().orElseThrow();
 
-    try (var fixture = FixtureServer.start(); var pg = PostgresServer.startDedicated(false); var neo4j = neo4j()) {
+    try (var fixture = FixtureServer.start(); var pg = PostgresServer.startDedicated(false); var neo4j = neo4j();
+         var cluster = MockCluster.withoutController()) {
       var health = new LinkedHashMap<String, Platform.Health>();
       TestEnvironment.numbered(most).forEach(s -> health.put(s, Platform.Health.OK));
       Platform.services(fixture, health, latency);
@@ -57,12 +61,16 @@ public final class DailyCheckFixtureMain {
           List.of(), List.of());
       var written = new ArrayList<Path>();
       for (int n : sizes) {
-        written.add(new TestEnvironment("bench-" + n, fixture.url(), TestEnvironment.numbered(n), pg.port(),
+        String name = "bench" + n;
+        written.add(new TestEnvironment(name, fixture.url(), cluster.url(), TestEnvironment.numbered(n), pg.port(),
             PostgresServer.ADMIN, PG_PASSWORD_VAR, neo4j.boltURI().toString(), NEO4J_USER, NEO4J_PASSWORD_VAR).write(dir));
+        ClusterPods.seed(cluster.client(), "aegisshield-" + name,
+            TestEnvironment.numbered(n).stream().map(s -> ClusterPods.Pod.healthy(s + "-0")).toList());
       }
       System.out.println("export " + PG_PASSWORD_VAR + "=" + PostgresServer.ADMIN_PASSWORD);
       System.out.println("export " + NEO4J_PASSWORD_VAR + "=" + NEO4J_PASSWORD);
-      System.out.println("# fixture " + fixture.url() + ", PostgreSQL 127.0.0.1:" + pg.port() + ", Neo4j " + neo4j.boltURI()
+      System.out.println("# fixture " + fixture.url() + ", Kubernetes " + cluster.url() + ", PostgreSQL 127.0.0.1:" + pg.port()
+          + ", Neo4j " + neo4j.boltURI()
           + ", environments " + written);
       System.out.println("READY");
       System.out.flush();

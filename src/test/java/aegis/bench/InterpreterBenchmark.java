@@ -77,7 +77,7 @@ public class InterpreterBenchmark {
     Path shm = Path.of("/dev/shm");
     dir = Files.isDirectory(shm) && Files.isWritable(shm)
         ? Files.createTempDirectory(shm, "aegis-bench") : Files.createTempDirectory("aegis-bench");
-    new TestEnvironment("bench", "http://127.0.0.1:1", List.of(), 1, "postgres", "UNUSED", "bolt://127.0.0.1:1", "neo4j",
+    new TestEnvironment("bench", "http://127.0.0.1:1", "http://127.0.0.1:1", List.of(), 1, "postgres", "UNUSED", "bolt://127.0.0.1:1", "neo4j",
         "UNUSED").write(dir);
     String stepText = IntStream.rangeClosed(1, STEPS)
         .mapToObj(i -> "step \"step " + i + "\" {\n  check " + i + " > 0 else fail \"never\"\n}\n")

@@ -48,8 +48,6 @@ final class AegisProcess implements AutoCloseable {
 
   long pid() { return process.pid(); }
 
-  boolean isAlive() { return process.isAlive(); }
-
   /** SIGKILL on Linux: no shutdown hook, no finally block runs. */
   void kill() throws InterruptedException {
     process.destroyForcibly();
@@ -88,8 +86,15 @@ final class AegisProcess implements AutoCloseable {
     throw new AssertionError("step \"" + step + "\" did not start within " + limit + ":\n" + output());
   }
 
+  /** Kills it if it still runs (a failed test must not leave a JVM behind). */
   @Override
-  public void close() throws InterruptedException {
-    if (process.isAlive()) kill();
+  public void close() {
+    if (!process.isAlive()) return;
+    process.destroyForcibly();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -46,7 +46,7 @@ class ConcurrentRunsEndToEndTest {
 
   @BeforeEach
   void files() throws Exception {
-    new TestEnvironment("e2e", fixture.url(), List.of(), 1, "postgres", "UNUSED", "bolt://127.0.0.1:1", "neo4j", "UNUSED")
+    new TestEnvironment("e2e", fixture.url(), "http://127.0.0.1:1", List.of(), 1, "postgres", "UNUSED", "bolt://127.0.0.1:1", "neo4j", "UNUSED")
         .write(dir);
     Files.createDirectories(dir.resolve("runbooks"));
     Files.writeString(dir.resolve("runbooks/hold.aegis"), RUNBOOK);

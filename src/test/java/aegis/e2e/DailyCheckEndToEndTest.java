@@ -13,6 +13,7 @@ import aegis.exec.journal.StepOutcome;
 import aegis.testing.Neo4jServer;
 import aegis.testing.PostgresServer;
 import aegis.testing.RealServers;
+import aegis.testing.k8s.MockCluster;
 import aegis.cli.VersionProvider;
 import aegis.plan.PlanSchema;
 import java.net.ServerSocket;
@@ -26,6 +27,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.GraphDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,12 +42,11 @@ import org.junit.jupiter.api.io.TempDir;
  * in-process against real components: the real http adapter against service health endpoints
  * on a JDK {@code HttpServer} (some answer 503, one never answers and meets the runbook's own
  * 5 s timeout), the real prom adapter against Prometheus' and Alertmanager's documented JSON
- * served by the same fixture, and the real pg and neo4j adapters against the embedded
- * PostgreSQL and Neo4j of {@link RealServers}.
- *
- * <p>The {@code k8s} module is faked ({@link FakeK8s}: {@code k8s.pods} only), because the
- * Kubernetes adapter is still being written on branch {@code wt/k8s}; it is passed in through
- * the CLI's built-in registry seam ({@code CliContext.withBuiltins}).
+ * served by the same fixture, the real pg and neo4j adapters against the embedded PostgreSQL and
+ * Neo4j of {@link RealServers}, and the real k8s adapter against fabric8's mock API server
+ * ({@link MockCluster}, without its controller: the pods have the status each test gives them).
+ * Database passwords come from the test's variables through the CLI's built-in registry seam
+ * ({@code CliContext.withBuiltins}, {@link TestBuiltins}).
  */
 @ExtendWith(RealServers.class)
 @Timeout(120)
@@ -54,6 +57,7 @@ class DailyCheckEndToEndTest {
 
   static PostgresServer pg;
   static Neo4jServer neo4j;
+  static MockCluster cluster;
 
   @TempDir Path dir;
   final FixtureServer fixture = FixtureServer.start();
@@ -62,25 +66,45 @@ class DailyCheckEndToEndTest {
   static void servers(PostgresServer p, Neo4jServer n) {
     pg = p;
     neo4j = n;
+    cluster = MockCluster.withoutController();
+    // The first Bolt query of a fresh Neo4j (login, query planning) can take longer than the
+    // runbook's 5 s readiness timeout on a busy machine; the runbook should meet a warm server.
+    try (var driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic(Neo4jServer.USER, Neo4jServer.PASSWORD));
+         var session = driver.session()) {
+      session.run("RETURN 1").consume();
+    }
   }
+
+  @AfterAll
+  static void stopCluster() { cluster.close(); }
 
   @AfterEach
   void stop() { fixture.close(); }
 
-  private static final List<FakeK8s.Pod> HEALTHY_PODS = List.of(
-      new FakeK8s.Pod("api-gateway-7d9f", "Running", true, 0, null),
-      new FakeK8s.Pod("graph-engine-5c2a", "Running", true, 1, null),
-      new FakeK8s.Pod("migrate-1", "Succeeded", false, 0, null));
+  private static final List<ClusterPods.Pod> HEALTHY_PODS = List.of(
+      ClusterPods.Pod.healthy("api-gateway-7d9f"),
+      new ClusterPods.Pod("graph-engine-5c2a", "Running", true, 1, null),
+      new ClusterPods.Pod("migrate-1", "Succeeded", false, 0, null));
 
-  private InProcessCli cli(FakeK8s k8s) {
-    var env = Map.of(PG_PASSWORD_VAR, PostgresServer.ADMIN_PASSWORD, NEO4J_PASSWORD_VAR, Neo4jServer.PASSWORD, "CI", "true");
-    return new InProcessCli(dir, env, () -> TestBuiltins.registry(env, k8s));
+  static final Map<String, String> VARIABLES = Map.of(PG_PASSWORD_VAR, PostgresServer.ADMIN_PASSWORD,
+      NEO4J_PASSWORD_VAR, Neo4jServer.PASSWORD, "CI", "true");
+
+  private InProcessCli cli() {
+    return new InProcessCli(dir, VARIABLES, () -> TestBuiltins.registry(VARIABLES));
   }
 
-  private void environment(Map<String, Health> services, int pgPort) throws Exception {
-    new TestEnvironment("e2e", fixture.url(), List.copyOf(services.keySet()), pgPort, PostgresServer.ADMIN, PG_PASSWORD_VAR,
-        neo4j.boltUri().toString(), Neo4jServer.USER, NEO4J_PASSWORD_VAR).write(dir);
+  /**
+   * Writes {@code environments/NAME.aegis} (its namespace is {@code aegisshield-NAME}: each test
+   * has its own in the shared cluster) and serves its services' health endpoints.
+   */
+  private String environment(String name, Map<String, Health> services, int pgPort, List<ClusterPods.Pod> pods)
+      throws Exception {
+    new TestEnvironment(name, fixture.url(), cluster.url(), List.copyOf(services.keySet()), pgPort, PostgresServer.ADMIN,
+        PG_PASSWORD_VAR, neo4j.boltUri().toString(), Neo4jServer.USER, NEO4J_PASSWORD_VAR).write(dir);
     Platform.services(fixture, services, 0);
+    String namespace = "aegisshield-" + name;
+    ClusterPods.seed(cluster.client(), namespace, pods);
+    return namespace;
   }
 
   @Test
@@ -92,14 +116,14 @@ class DailyCheckEndToEndTest {
     services.put("alert-engine", Health.SILENT);
     services.put("api-gateway", Health.UNAVAILABLE);
     services.put("frontend", Health.OK);
-    environment(services, pg.port());
-    Platform.prometheus(fixture, "aegisshield-e2e", Map.of("data-postgresql-0", 0.41), List.of(), List.of());
-    var k8s = new FakeK8s(HEALTHY_PODS);
+    String namespace = environment("failing", services, pg.port(), HEALTHY_PODS);
+    Platform.prometheus(fixture, namespace, Map.of("data-postgresql-0", 0.41), List.of(), List.of());
 
-    var r = cli(k8s).run("run", RUNBOOK.toString(), "--env", "e2e", "--yes");
+    var r = cli().run("run", RUNBOOK.toString(), "--env", "failing", "--yes");
 
     assertEquals(1, r.exit(), r::toString);
-    assertEquals(List.of("aegisshield-e2e"), k8s.namespacesAsked);
+    assertEquals("Pods not running, not ready or restarting\n  (none)", section(r.out(), "Pods not running, not ready or restarting"),
+        "running, ready and completed pods are healthy");
     String table = section(r.out(), "Service health");
     for (var e : services.entrySet()) {
       String expected = switch (e.getValue()) {
@@ -139,14 +163,13 @@ class DailyCheckEndToEndTest {
     var services = new LinkedHashMap<String, Health>();
     services.put("api-gateway", Health.OK);
     services.put("graph-engine", Health.OK);
-    environment(services, pg.port());
-    Platform.prometheus(fixture, "aegisshield-e2e", Map.of("data-postgresql-0", 0.93, "data-neo4j-0", 0.20),
+    String namespace = environment("warnings", services, pg.port(), List.of(
+        ClusterPods.Pod.healthy("api-gateway-7d9f"),
+        new ClusterPods.Pod("graph-engine-5c2a", "Running", false, 7, "CrashLoopBackOff")));
+    Platform.prometheus(fixture, namespace, Map.of("data-postgresql-0", 0.93, "data-neo4j-0", 0.20),
         List.of("PostgreSQLDown"), List.of("HighErrorRate"));
-    var k8s = new FakeK8s(List.of(
-        new FakeK8s.Pod("api-gateway-7d9f", "Running", true, 0, null),
-        new FakeK8s.Pod("graph-engine-5c2a", "Running", false, 7, "CrashLoopBackOff")));
 
-    var r = cli(k8s).run("run", RUNBOOK.toString(), "--env", "e2e", "--yes");
+    var r = cli().run("run", RUNBOOK.toString(), "--env", "warnings", "--yes");
 
     assertEquals(0, r.exit(), r::toString);
     // Warnings are part of the progress display, on stdout; nothing is an error.
@@ -167,10 +190,10 @@ class DailyCheckEndToEndTest {
     try (var socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    environment(Map.of("api-gateway", Health.OK), closedPort);
-    Platform.prometheus(fixture, "aegisshield-e2e", Map.of(), List.of(), List.of());
+    String namespace = environment("dbdown", Map.of("api-gateway", Health.OK), closedPort, HEALTHY_PODS);
+    Platform.prometheus(fixture, namespace, Map.of(), List.of(), List.of());
 
-    var r = cli(new FakeK8s(HEALTHY_PODS)).run("run", RUNBOOK.toString(), "--env", "e2e", "--yes");
+    var r = cli().run("run", RUNBOOK.toString(), "--env", "dbdown", "--yes");
 
     assertEquals(1, r.exit(), r::toString);
     assertTrue(r.err().contains("not reachable: PostgreSQL"), r::toString);
@@ -181,7 +204,7 @@ class DailyCheckEndToEndTest {
 
   /**
    * A plan that reads the live platform, against golden files {@code online/daily-check.plan} and
-   * {@code .json}: the real http, prom, pg and neo4j adapters; {@code k8s} faked ({@link FakeK8s}).
+   * {@code .json}: nothing is faked (the Kubernetes API is fabric8's mock server).
    * The runbook is copied into the test's directory so that its paths in the plan are stable.
    */
   @Test
@@ -193,12 +216,10 @@ class DailyCheckEndToEndTest {
     services.put("data-ingestion", Health.OK);
     services.put("graph-engine", Health.UNAVAILABLE);
     services.put("api-gateway", Health.OK);
-    environment(services, pg.port());
-    Platform.prometheus(fixture, "aegisshield-e2e", Map.of("data-postgresql-0", 0.85), List.of("VaultSealed"), List.of());
-    var k8s = new FakeK8s(HEALTHY_PODS);
-    var env = Map.of(PG_PASSWORD_VAR, PostgresServer.ADMIN_PASSWORD, NEO4J_PASSWORD_VAR, Neo4jServer.PASSWORD, "CI", "true");
+    String namespace = environment("e2e", services, pg.port(), HEALTHY_PODS);
+    Platform.prometheus(fixture, namespace, Map.of("data-postgresql-0", 0.85), List.of("VaultSealed"), List.of());
     Instant now = Instant.parse("2026-11-18T12:00:00Z");
-    var cli = new InProcessCli(dir, env, () -> TestBuiltins.registry(env, k8s), Clock.fixed(now, ZoneOffset.UTC));
+    var cli = new InProcessCli(dir, VARIABLES, () -> TestBuiltins.registry(VARIABLES), Clock.fixed(now, ZoneOffset.UTC));
 
     var text = cli.run("plan", "runbooks/daily-check.aegis", "--env", "e2e");
     var json = cli.run("plan", "runbooks/daily-check.aegis", "--env", "e2e", "--format", "json");
@@ -212,6 +233,7 @@ class DailyCheckEndToEndTest {
         .literal(dir.toRealPath().toString(), "<dir>")
         .literal(dir.toString(), "<dir>")
         .literal(":" + URI.create(fixture.url()).getPort(), ":<fixture-port>")
+        .literal(":" + URI.create(cluster.url()).getPort(), ":<kubernetes-port>")
         .literal(":" + pg.port(), ":<pg-port>")
         .literal("\"port\" : " + pg.port(), "\"port\" : \"<pg-port>\"")
         .literal(":" + neo4j.boltUri().getPort(), ":<neo4j-port>")

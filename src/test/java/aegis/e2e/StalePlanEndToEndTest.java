@@ -48,7 +48,7 @@ class StalePlanEndToEndTest {
 
   @BeforeEach
   void plan() throws Exception {
-    new TestEnvironment("e2e", fixture.url(), List.of(), 1, "postgres", "UNUSED", "bolt://127.0.0.1:1", "neo4j", "UNUSED")
+    new TestEnvironment("e2e", fixture.url(), "http://127.0.0.1:1", List.of(), 1, "postgres", "UNUSED", "bolt://127.0.0.1:1", "neo4j", "UNUSED")
         .write(dir);
     runbook = dir.resolve("runbooks/rollout.aegis");
     Files.createDirectories(runbook.getParent());
