@@ -5,6 +5,7 @@ import aegis.sandbox.Component;
 import aegis.sandbox.Kubeconfig;
 import aegis.sandbox.PortProbe;
 import aegis.sandbox.Sandbox;
+import aegis.sandbox.SandboxClasspath;
 import aegis.sandbox.SandboxException;
 import aegis.sandbox.SandboxLayout;
 import aegis.sandbox.SandboxNeeds;
@@ -63,6 +64,11 @@ final class SandboxCommand extends AegisCommand {
       return ExitCode.OK;
     }
     var all = SandboxNeeds.all();
+    var missing = SandboxClasspath.missing(all, SandboxCommand.class.getClassLoader());
+    if (!missing.isEmpty()) {
+      err().println("aegis sandbox: " + SandboxClasspath.message(missing));
+      return ExitCode.UNAVAILABLE;
+    }
     var taken = all.stream().flatMap(c -> c.ports(layout).stream().filter(PortProbe::listening).map(p -> p + " (" + c.title() + ")"))
         .toList();
     if (!taken.isEmpty()) {

@@ -20,8 +20,8 @@ class RunResourcesTest {
         made.add(client);
         return () -> closed.add("credential");
       });
-      assertSame(credential, resources.get("credential", () -> () -> closed.add("again")));
-      assertSame(made.getFirst(), resources.get("http", () -> () -> closed.add("again")));
+      assertSame(credential, resources.<AutoCloseable>get("credential", () -> () -> closed.add("again")));
+      assertSame(made.getFirst(), resources.<AutoCloseable>get("http", () -> () -> closed.add("again")));
     }
     assertEquals(List.of("credential", "http"), closed, "the last made is closed first");
   }
