@@ -117,7 +117,7 @@ class SandboxRunbooksTest {
     assertTrue(slow.stream().anyMatch(l -> l.contains("SELECT * FROM compliance_snapshot('2026-Q4')")), slow::toString);
     var blocked = table(r.out(), "Blocked backends and their blockers");
     assertTrue(blocked.stream().anyMatch(l -> l.contains("UPDATE sar_filings SET status = 'submitted'")), blocked::toString);
-    assertTrue(r.err().contains("1 backends wait for locks; blockers: "), r::toString);
+    assertTrue(r.out().contains("1 backends wait for locks; blockers: "), r::toString);
     assertEquals(List.of("#aegisshield-production Database performance review for sandbox is in the aegis run journal."),
         sandbox.slackMessages());
   }
