@@ -115,7 +115,11 @@ STR_CLOSE   : '"' -> popMode;
 STR_NEWLINE : '\r'? '\n' -> popMode;
 
 mode MSTR;
-MSTR_CLOSE   : '"""' -> popMode;
+/**
+ * The closing delimiter is the last three quotes of a run: `"""say "hi""""` is the text `say "hi"`.
+ * The quotes before the last three are text (the builder gives them back).
+ */
+MSTR_CLOSE   : '"""' '"'* -> popMode;
 MSTR_QUOTE   : '"' | '""';
 MSTR_TEXT    : ~["\\$]+;
 MSTR_ESCAPE  : '\\' .?;

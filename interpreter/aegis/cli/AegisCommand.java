@@ -19,13 +19,20 @@ public abstract class AegisCommand implements Callable<Integer> {
   private CliContext context;
   private final java.util.List<AutoCloseable> closeAtEnd = new java.util.ArrayList<>();
 
-  /** Does the work; problems the user can act on are printed and mapped to an exit code. */
+  /**
+   * Does the work; problems the user can act on are printed and mapped to an exit code. A bad
+   * input ({@link aegis.exec.Inputs.InputException}) may be left to escape: it is shown as a usage error.
+   */
   protected abstract ExitCode execute() throws Exception;
 
   @Override
   public final Integer call() throws Exception {
     try {
       return execute().code();
+    } catch (aegis.exec.Inputs.InputException e) {
+      // A missing, unknown or ill-typed --set is the user's to fix, not a crash.
+      err().println("aegis " + spec.name() + ": " + e.getMessage());
+      return ExitCode.USAGE.code();
     } finally {
       out().flush();
       err().flush();

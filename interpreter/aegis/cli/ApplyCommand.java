@@ -17,6 +17,8 @@ import picocli.CommandLine.Parameters;
     description = {
         "Apply a plan saved with `aegis plan --out FILE`. The plan is refused when the runbook, a file it "
             + "depends on, the environment, the inputs or the live state it read have changed since: plan again.",
+        "A runbook planned from git is read at exactly the commit the plan records (from $AEGIS_HOME/cache, fetched "
+            + "only if missing); the apply is refused if that commit can no longer be read.",
         "The run holds the environment's lock and is journalled under $AEGIS_HOME/runs (default .aegis/)."
     })
 final class ApplyCommand extends AegisCommand {
@@ -30,11 +32,20 @@ final class ApplyCommand extends AegisCommand {
   RunOptionsMixin run;
 
   @Mixin
+  GitSourceMixin git;
+
+  @Mixin
   ColorOption color;
 
   @Override
   protected ExitCode execute() throws Exception {
-    var support = new RunSupport(context(), out(), err(), color.enabled(context()));
+    git.validate(commandLine(), null);
+    try (var support = new RunSupport(context(), out(), err(), color.enabled(context()))) {
+      return apply(support);
+    }
+  }
+
+  private ExitCode apply(RunSupport support) throws java.io.IOException {
     Plan saved;
     try {
       saved = PlanJson.read(Files.readString(context().workingDir().resolve(planFile)));
@@ -47,14 +58,14 @@ final class ApplyCommand extends AegisCommand {
     }
     Workspace.Loaded loaded;
     try {
-      loaded = support.workspace().load(Path.of(saved.runbook().path()), saved.environment().path());
+      loaded = support.load(saved.runbook().path(), saved.environment().path(), git, saved.runbook().gitCommit());
     } catch (Workspace.LoadException e) {
       err().println("aegis apply: the plan's runbook or environment cannot be loaded any more; plan again");
       return support.loadFailed(e);
     }
     var sandboxRefused = support.sandbox(loaded, this::closeAtEnd);
     if (sandboxRefused != null) return sandboxRefused;
-    var given = Inputs.parse(loaded.runbook().params(), inputs.assignments, loaded.environmentValue(), context().env());
+    var given = Inputs.overrides(loaded.runbook().params(), inputs.assignments, context().env());
     var values = Inputs.fromJson(loaded.runbook().params(), saved.inputs().values(), given, loaded.environmentValue());
     var engine = support.engine();
     var stale = engine.staleness(saved, loaded, values);

@@ -17,7 +17,8 @@ public final class Cli {
    * gives each the version provider and the exit-code list.
    */
   static final List<Class<?>> SUBCOMMANDS = List.of(CheckCommand.class, PlanCommand.class, ApplyCommand.class,
-      RunCommand.class, ResumeCommand.class, RunsCommand.class, UnlockCommand.class, SandboxCommand.class);
+      RunCommand.class, ResumeCommand.class, RunsCommand.class, UnlockCommand.class, SandboxCommand.class,
+      PrPlanCommand.class, DocCommand.class, FmtCommand.class, LspCommand.class);
 
   private Cli() {}
 

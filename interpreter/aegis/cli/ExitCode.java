@@ -8,17 +8,18 @@ import java.util.Map;
  */
 public enum ExitCode {
   OK(0, "success (warnings may have been reported)"),
-  /** Only with {@code plan --detailed-exitcode}. */
-  CHANGES_PENDING(2, "with plan --detailed-exitcode: the plan has changes to apply"),
+  /** Only with {@code plan --detailed-exitcode}, and from {@code pr-plan}. */
+  CHANGES_PENDING(2, "with plan --detailed-exitcode: the plan has changes to apply; from pr-plan: a plan changes"),
   /** A run stopped at an {@code approve} gate or before a destructive call. */
   WAITING(5, "the run is waiting for approval: resume it with aegis resume RUN_ID --approve NAME"),
   FAILURE(1, "errors were found, or the command failed (a step, check or fail stopped the run)"),
   /** The environment is locked, the saved plan is stale, or the change window is closed. */
-  REFUSED(4, "refused: the environment is locked by another run, the saved plan is stale, or the apply "
-      + "was not confirmed"),
+  REFUSED(4, "refused: the environment is locked by another run, the saved plan is stale, the apply "
+      + "was not confirmed, or a git runbook's signature was refused (--require-signed)"),
   USAGE(2, "usage error: unknown command or option, missing or bad argument"),
   BAD_INPUT(3, "an input cannot be used: a path that is missing or unreadable, a directory with no "
-      + "aegis source, a binary or non-UTF-8 file, or one over 8 MiB"),
+      + "aegis source, a binary or non-UTF-8 file, or one over 8 MiB; a git runbook whose remote, ref or path "
+      + "cannot be read"),
   /** Returned by the {@code ./aegis} launcher script only, before any Java runs. */
   UNAVAILABLE(69, "./aegis could not find a JDK 21+ or could not build the jar"),
   INTERNAL(70, "internal error (a bug in aegis): the message names the file holding the full trace");

@@ -23,6 +23,9 @@ final class PlanCommand extends AegisCommand {
   TargetMixin target;
 
   @Mixin
+  GitSourceMixin git;
+
+  @Mixin
   InputsMixin inputs;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Also write the plan as JSON to FILE, for `aegis apply`.")
@@ -44,11 +47,17 @@ final class PlanCommand extends AegisCommand {
 
   @Override
   protected ExitCode execute() throws Exception {
+    git.validate(commandLine(), target.runbook);
     boolean colored = color.enabled(context());
-    var support = new RunSupport(context(), out(), err(), colored);
+    try (var support = new RunSupport(context(), out(), err(), colored)) {
+      return plan(support, colored);
+    }
+  }
+
+  private ExitCode plan(RunSupport support, boolean colored) throws java.io.IOException {
     Workspace.Loaded loaded;
     try {
-      loaded = support.workspace().load(target.runbook, target.env);
+      loaded = support.load(target.runbook, target.env, git, null);
     } catch (Workspace.LoadException e) {
       return support.loadFailed(e);
     }

@@ -7,6 +7,7 @@ import aegis.exec.journal.NoSuchRunException;
 import aegis.exec.journal.RunId;
 import aegis.exec.journal.RunStore;
 import java.nio.file.Path;
+import aegis.exec.lock.LockException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -28,11 +29,20 @@ final class ResumeCommand extends AegisCommand {
   RunOptionsMixin run;
 
   @Mixin
+  GitSourceMixin git;
+
+  @Mixin
   ColorOption color;
 
   @Override
   protected ExitCode execute() throws Exception {
-    var support = new RunSupport(context(), out(), err(), color.enabled(context()));
+    git.validate(commandLine(), null);
+    try (var support = new RunSupport(context(), out(), err(), color.enabled(context()))) {
+      return resume(support);
+    }
+  }
+
+  private ExitCode resume(RunSupport support) throws java.io.IOException {
     if (!RunId.isValid(runId)) {
       err().println("aegis resume: `" + runId + "` is not a run id (they look like 20261127T091500Z-4f3a; see `aegis runs`)");
       return ExitCode.USAGE;
@@ -52,7 +62,7 @@ final class ResumeCommand extends AegisCommand {
     }
     Workspace.Loaded loaded;
     try {
-      loaded = support.workspace().load(Path.of(started.runbookPath()), started.environment());
+      loaded = support.load(started.runbookPath(), started.environment(), git, started.gitCommit());
     } catch (Workspace.LoadException e) {
       return support.loadFailed(e);
     }
@@ -64,7 +74,7 @@ final class ResumeCommand extends AegisCommand {
     }
     var sandboxRefused = support.sandbox(loaded, this::closeAtEnd);
     if (sandboxRefused != null) return sandboxRefused;
-    var given = Inputs.parse(loaded.runbook().params(), inputs.assignments, loaded.environmentValue(), context().env());
+    var given = Inputs.overrides(loaded.runbook().params(), inputs.assignments, context().env());
     var values = Inputs.fromJson(loaded.runbook().params(), started.inputs(), given, loaded.environmentValue());
     return support.apply("resume", support.engine(), loaded, values, run, null, id);
   }

@@ -21,6 +21,9 @@ final class RunCommand extends AegisCommand {
   TargetMixin target;
 
   @Mixin
+  GitSourceMixin git;
+
+  @Mixin
   InputsMixin inputs;
 
   @Mixin
@@ -34,11 +37,17 @@ final class RunCommand extends AegisCommand {
 
   @Override
   protected ExitCode execute() throws Exception {
+    git.validate(commandLine(), target.runbook);
     boolean colored = color.enabled(context());
-    var support = new RunSupport(context(), out(), err(), colored);
+    try (var support = new RunSupport(context(), out(), err(), colored)) {
+      return run(support, colored);
+    }
+  }
+
+  private ExitCode run(RunSupport support, boolean colored) throws java.io.IOException {
     Workspace.Loaded loaded;
     try {
-      loaded = support.workspace().load(target.runbook, target.env);
+      loaded = support.load(target.runbook, target.env, git, null);
     } catch (Workspace.LoadException e) {
       return support.loadFailed(e);
     }

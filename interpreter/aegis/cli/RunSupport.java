@@ -1,6 +1,7 @@
 package aegis.cli;
 
 import aegis.adapters.Builtins;
+import aegis.diagnostics.Code;
 import aegis.diagnostics.Diagnostic;
 import aegis.diagnostics.DiagnosticRenderer;
 import aegis.exec.Engine;
@@ -10,21 +11,37 @@ import aegis.exec.Workspace;
 import aegis.exec.journal.AegisHome;
 import aegis.exec.journal.RunStore;
 import aegis.exec.lock.EnvironmentLocks;
+import aegis.source.git.GitCache;
+import aegis.source.git.GitSource;
+import aegis.source.git.GitSourceException;
+import aegis.source.git.GitUrl;
+import aegis.source.git.Snapshot;
+import aegis.source.git.TrustedKeys;
+import aegis.syntax.SourceFile;
+import aegis.syntax.Span;
 import aegis.types.Checker;
+import aegis.types.ModuleLoader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
-/** What the plan, apply, run and resume commands share: the engine, loading, and how outcomes are shown. */
-final class RunSupport {
+/**
+ * What the plan, apply, run and resume commands share: the engine, loading (from disk or from
+ * git), and how outcomes are shown. Close it when the command is done: it holds the git
+ * repositories runbooks were read from.
+ */
+final class RunSupport implements AutoCloseable {
   private final CliContext context;
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean color;
+  private final List<Snapshot> opened = new ArrayList<>();
 
   RunSupport(CliContext context, PrintWriter out, PrintWriter err, boolean color) {
     this.context = context;
@@ -37,11 +54,38 @@ final class RunSupport {
 
   Engine engine() {
     var home = home();
-    return new Engine(Builtins.registry(), new RunStore(home), new EnvironmentLocks(home), VersionProvider.version(),
-        Clock.systemUTC());
+    return new Engine(context.builtins().get(), new RunStore(home), new EnvironmentLocks(home), VersionProvider.version(),
+        context.clock());
   }
 
   Workspace workspace() { return new Workspace(Checker.standard(), context.workingDir()); }
+
+  /**
+   * Loads a runbook given as a path or as {@code git+URL//PATH@REF} with its environment. A git
+   * runbook is read at its commit (fetched into {@code $AEGIS_HOME/cache}), environments and
+   * everything else it uses too; {@code pinnedCommit} (a saved plan's or journal's) fixes that commit.
+   */
+  Workspace.Loaded load(String runbook, String environment, GitSourceMixin git, String pinnedCommit)
+      throws Workspace.LoadException {
+    if (!GitUrl.isGitUrl(runbook)) {
+      if (git.requireSigned) {
+        throw new Workspace.LoadException(List.of(Diagnostic.of(Code.AEG314, Span.fileStart(SourceFile.virtual(runbook, "")),
+            "--require-signed refuses `" + runbook + "`: it is a local file, not a signed tag or commit of a git repository")));
+      }
+      return workspace().load(Path.of(runbook), environment);
+    }
+    try {
+      GitUrl url = GitUrl.parse(runbook);
+      TrustedKeys keys = git.requireSigned ? TrustedKeys.load(context.workingDir().resolve(git.trustedKeys)) : null;
+      var source = new GitSource(GitCache.of(home()), ModuleLoader.classpath());
+      Snapshot snapshot = source.open(url, new GitSource.Options(keys, pinnedCommit));
+      opened.add(snapshot);
+      if (snapshot.verification() != null) err.println("aegis: " + snapshot.verification().describe());
+      return snapshot.workspace().load(Path.of(url.path()), environment);
+    } catch (GitSourceException e) {
+      throw new Workspace.LoadException(List.of(e.diagnostic()));
+    }
+  }
 
   ProgressPrinter progress() {
     boolean live = context.interactive() && !"true".equals(context.env().get("CI"));
@@ -64,14 +108,27 @@ final class RunSupport {
     }
   }
 
-  /** Shows why a runbook or environment cannot be loaded; bad files are exit 3, errors in them exit 1. */
+  /**
+   * Shows why a runbook or environment cannot be loaded: a refused signature is exit 4, bad files
+   * and git sources that cannot be read exit 3, errors in the files exit 1.
+   */
   ExitCode loadFailed(Workspace.LoadException e) {
     err.print(DiagnosticRenderer.render(e.diagnostics(), color));
-    boolean badInput = e.diagnostics().stream().anyMatch(d -> switch (d.code()) {
-      case AEG100, AEG106, AEG107, AEG108 -> true;
-      default -> false;
-    });
-    return badInput ? ExitCode.BAD_INPUT : ExitCode.FAILURE;
+    ExitCode worst = ExitCode.FAILURE;
+    for (Diagnostic d : e.diagnostics()) {
+      worst = worst.worst(switch (d.code()) {
+        case AEG314 -> ExitCode.REFUSED;
+        case AEG100, AEG106, AEG107, AEG108, AEG310, AEG311, AEG312, AEG313 -> ExitCode.BAD_INPUT;
+        default -> ExitCode.FAILURE;
+      });
+    }
+    return worst;
+  }
+
+  @Override
+  public void close() {
+    opened.forEach(Snapshot::close);
+    opened.clear();
   }
 
   void show(List<Diagnostic> diagnostics) {

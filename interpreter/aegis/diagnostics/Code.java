@@ -20,6 +20,8 @@ public enum Code {
   AEG109(Severity.ERROR, "missing header", "the file does not start with `runbook NAME`, `module NAME` or `environment NAME`"),
   AEG110(Severity.ERROR, "declaration not allowed here", "%s"),
   AEG111(Severity.ERROR, "interpolation not allowed", "%s cannot contain `${...}`: it must be known before the runbook runs"),
+  AEG112(Severity.ERROR, "nesting too deep", "%s nest too deeply here: aegis reads up to %d levels"),
+  AEG113(Severity.ERROR, "cannot format", "%s"),
 
   // ------------------------------------------------------------ names and types
   AEG201(Severity.ERROR, "unknown name", "unknown name `%s`"),
@@ -54,6 +56,12 @@ public enum Code {
   AEG302(Severity.ERROR, "unknown environment", "%s"),
   AEG303(Severity.ERROR, "adapter error", "%s"),
   AEG304(Severity.ERROR, "stale plan", "%s"),
+  // runbooks from git (git+URL//path@ref)
+  AEG310(Severity.ERROR, "bad git source", "%s"),
+  AEG311(Severity.ERROR, "git remote unreachable", "%s"),
+  AEG312(Severity.ERROR, "unknown git ref", "%s"),
+  AEG313(Severity.ERROR, "not in the commit", "%s"),
+  AEG314(Severity.ERROR, "signature refused", "%s"),
 
   // ------------------------------------------------------------ execution
   AEG400(Severity.ERROR, "step failed", "%s"),

@@ -92,8 +92,8 @@ public final class Engine {
     registerSecrets(inputs, secrets);
     try (EnvironmentLock lock = locks.acquire(env, runId)) {
       warnTakeover(lock, loaded, display);
-      var started = new JournalRecord.RunStarted(clock.instant(), runId, loaded.runbookPath().toString(),
-          Fingerprints.sha256(loaded.runbook().source().text()), null, env, redactedJson(inputs), Identity.current(),
+      var started = new JournalRecord.RunStarted(clock.instant(), runId, loaded.runbookLabel(),
+          Fingerprints.sha256(loaded.runbook().source().text()), loaded.gitCommit(), env, redactedJson(inputs), Identity.current(),
           aegisVersion, plan == null ? null : plan.id(), plan == null ? null : Fingerprints.sha256(aegis.plan.PlanJson.write(plan)));
       try (var writer = runs.create(started, secrets)) {
         var journal = new JournalListener(writer, clock);
@@ -140,22 +140,25 @@ public final class Engine {
   private Runner.Result execute(Workspace.Loaded loaded, Map<String, Value> inputs, RunOptions options,
                                 RunListener listener, SecretRegistry secrets) {
     try (var resources = new RunResources()) {
-      var dir = loaded.runbookPath().toAbsolutePath().getParent();
-      var gate = new ExternGate(builtins, options, listener, resources, secrets, loaded.environmentValue(), dir);
+      var dir = loaded.runbook().source().path().getParent();
+      var gate = new ExternGate(builtins, options, listener, resources, secrets, loaded.environmentValue(), loaded.files(), dir);
       var evaluator = new Evaluator(gate, loaded.modules(), loaded.runbook());
       return new Runner(loaded.runbook(), evaluator, options, listener, List.of()).run(inputs);
     }
   }
 
-  /** What a plan records of the runbook: its text's hash and the hashes of the files it depends on. */
+  /**
+   * What a plan records of the runbook: its name (a path, or its {@code git+} URL and commit), its
+   * text's hash and the hashes of the files it depends on.
+   */
   public static RunbookSource source(Workspace.Loaded loaded) {
     var deps = new ArrayList<RunbookSource.FileDigest>();
-    loaded.dependencies().forEach((path, text) -> deps.add(RunbookSource.FileDigest.of(path.toString(), text)));
-    return RunbookSource.of(loaded.runbookPath().toString(), loaded.runbook().source().text(), null, deps);
+    loaded.dependencies().forEach((path, text) -> deps.add(RunbookSource.FileDigest.of(loaded.recordedPath(path), text)));
+    return RunbookSource.of(loaded.runbookLabel(), loaded.runbook().source().text(), loaded.gitCommit(), deps);
   }
 
   public static EnvironmentRef environment(Workspace.Loaded loaded) {
-    return EnvironmentRef.of(loaded.environmentName(), loaded.environmentPath().toString(),
+    return EnvironmentRef.of(loaded.environmentName(), loaded.recordedPath(loaded.environmentPath()),
         loaded.environment().source().text());
   }
 

@@ -12,8 +12,10 @@ import aegis.eval.ExternCalls;
 import aegis.eval.Value;
 import aegis.eval.ValueJson;
 import aegis.exec.journal.SecretRegistry;
+import aegis.source.LoadResult;
 import aegis.syntax.Span;
 import aegis.syntax.ast.Effect;
+import aegis.types.ModuleLoader;
 import aegis.types.Symbol;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -33,36 +35,44 @@ final class ExternGate implements ExternCalls {
   private final RunResources resources;
   private final SecretRegistry secrets;
   private final Value.Rec environment;
+  private final ModuleLoader files;
   private final java.nio.file.Path sourceDirectory;
 
   /**
    * @param environment     the run's environment value (adapters without an endpoint argument use it)
+   * @param files           where the runbook's files are read from: the disk, or a git commit
    * @param sourceDirectory the runbook's directory: templates and other source files are read from it
    */
   ExternGate(BuiltinRegistry registry, RunOptions options, RunListener listener, RunResources resources,
-             SecretRegistry secrets, Value.Rec environment, java.nio.file.Path sourceDirectory) {
+             SecretRegistry secrets, Value.Rec environment, ModuleLoader files, java.nio.file.Path sourceDirectory) {
     this.registry = registry;
     this.options = options;
     this.listener = listener;
     this.resources = resources;
     this.secrets = secrets;
     this.environment = environment;
+    this.files = files;
     this.sourceDirectory = sourceDirectory;
   }
 
   @Override
   public Value call(Symbol fn, Args args, Span site) {
     String call = fn.module() + "." + fn.name();
-    var binding = registry.find(fn.module(), fn.name()).orElseThrow(() -> EvalException.at(site, Code.AEG303,
-        call + " is declared in the stdlib but this build has no implementation of it"));
     StepFrame frame = StepFrame.current() == null ? StepFrame.topLevel() : StepFrame.current();
-    CallContext ctx = context(frame);
     String location = location(site);
+    // An offline plan runs no read and previews no write, so it needs only the declarations: it
+    // plans a runbook whose adapter this build lacks, as CI on a fork would.
+    boolean offline = options.planning() && options.offline();
+    if (offline && fn.effect() == Effect.READ) return new Value.Unknown("read of " + call + " at " + location + " (offline plan)");
+    var binding = registry.find(fn.module(), fn.name()).orElse(null);
+    if (binding == null && !(offline && fn.effect() != Effect.PURE)) {
+      throw EvalException.at(site, Code.AEG303, call + " is declared in the stdlib but this build has no implementation of it");
+    }
+    CallContext ctx = context(frame);
     try {
       return switch (fn.effect()) {
         case PURE -> binding.invoke().call(ctx, args);
         case READ -> {
-          if (options.planning() && options.offline()) yield new Value.Unknown("read of " + call + " at " + location + " (offline plan)");
           Value result = binding.invoke().call(ctx, args);
           if (options.planning() && LiveState.fingerprinted(fn.module())) {
             listener.liveRead(call, argsJson(args), LiveState.stable(ValueJson.toJson(result)), location);
@@ -78,12 +88,13 @@ final class ExternGate implements ExternCalls {
     }
   }
 
+  /** @param binding null only in an offline plan, which previews nothing */
   private Value plan(Symbol fn, String call, BuiltinRegistry.Binding binding, CallContext ctx, Args args, StepFrame frame,
                      String location) {
     String unknownArg = null;
     for (var v : args.values()) if (v instanceof Value.Unknown u) unknownArg = u.origin();
     ActionPreview preview;
-    if (binding.preview() != null && unknownArg == null && !options.offline()) {
+    if (!options.offline() && binding.preview() != null && unknownArg == null) {
       preview = binding.preview().preview(ctx, args);
     } else {
       preview = new ActionPreview(target(call, args), "run", call + "(" + argsShown(args) + ")", null, null);
@@ -130,7 +141,12 @@ final class ExternGate implements ExternCalls {
       public Value.Rec environment() { return environment; }
 
       public String readSource(String relativePath) throws java.io.IOException {
-        return java.nio.file.Files.readString(inside(relativePath));
+        var file = inside(relativePath);
+        return switch (files.read(file, relativePath)) {
+          case LoadResult.Loaded l -> l.file().text();
+          case LoadResult.Rejected r ->
+              throw new java.io.FileNotFoundException(r.problem().message().replaceFirst("^cannot read `[^`]*`: ", ""));
+        };
       }
 
       public java.util.List<String> listSource(String relativeDirectory) throws java.io.IOException {
@@ -150,9 +166,17 @@ final class ExternGate implements ExternCalls {
     return file;
   }
 
-  /** A readable target when the adapter gives none: the call and its first text argument. */
+  /**
+   * A readable one-line target when the adapter gives none: the call and its first text argument,
+   * of a multi-line text (a rendered manifest) its first line and its length.
+   */
   private static String target(String call, Args args) {
-    for (var v : args.values()) if (v instanceof Value.Str s) return call + " " + s.value();
+    for (var v : args.values()) {
+      if (!(v instanceof Value.Str s)) continue;
+      var lines = s.value().strip().lines().toList();
+      if (lines.size() <= 1) return call + " " + cut(s.value().strip(), 80);
+      return call + " " + cut(lines.getFirst().strip(), 60) + " … (" + lines.size() + " lines)";
+    }
     return call;
   }
 
@@ -161,6 +185,10 @@ final class ExternGate implements ExternCalls {
     var parts = args.values().stream().filter(v -> v != Value.Null.INSTANCE).map(ExternGate::brief).toList();
     String joined = String.join(", ", parts);
     return joined.length() > 200 ? joined.substring(0, 197) + "..." : joined;
+  }
+
+  private static String cut(String text, int max) {
+    return text.length() > max ? text.substring(0, max - 3) + "..." : text;
   }
 
   private static String brief(Value v) {
@@ -173,6 +201,8 @@ final class ExternGate implements ExternCalls {
       case Value.ListV l when l.items().size() > 3 -> "[" + l.items().size() + " items]";
       case Value.ListV l -> "[" + String.join(", ", l.items().stream().map(ExternGate::brief).toList()) + "]";
       case Value.MapV m -> "{" + String.join(", ", m.entries().keySet()) + "}";
+      case Value.Str s when s.value().contains("\n") -> "\"" + s.value().lines().findFirst().orElse("") + "...\" ("
+          + s.value().lines().count() + " lines)";
       case Value.Str s -> "\"" + (s.value().length() > 60 ? s.value().substring(0, 57) + "..." : s.value()) + "\"";
       default -> v.show();
     };

@@ -31,6 +31,28 @@ public final class Inputs {
    */
   public static Map<String, Value> parse(List<Symbol> params, List<String> assignments, Value environment,
                                          Map<String, String> environmentVar) {
+    var values = overrides(params, assignments, environmentVar);
+    for (var p : params) {
+      if (isEnvironment(p.type())) {
+        if (environment != null) values.putIfAbsent(p.name(), environment);
+        else if (!values.containsKey(p.name())) throw new InputException("param `" + p.name() + "` is an Environment: give one with --env NAME");
+        continue;
+      }
+      boolean hasDefault = p.declaration() instanceof aegis.syntax.ast.Decl.Param d && d.defaultValue() != null;
+      if (!values.containsKey(p.name()) && !hasDefault && !(p.type() instanceof Type.OptionalType)) {
+        throw new InputException("missing input `" + p.name() + "` (" + p.type().display() + "): pass --set "
+            + p.name() + "=VALUE");
+      }
+    }
+    return values;
+  }
+
+  /**
+   * Only the inputs given with {@code --set}, typed by their params: what changes the inputs a
+   * saved plan or a journal holds ({@link #fromJson}), where nothing else is required.
+   */
+  public static Map<String, Value> overrides(List<Symbol> params, List<String> assignments,
+                                             Map<String, String> environmentVar) {
     var byName = new LinkedHashMap<String, Symbol>();
     for (var p : params) byName.put(p.name(), p);
     var values = new LinkedHashMap<String, Value>();
@@ -45,18 +67,6 @@ public final class Inputs {
         throw new InputException("the runbook has no param `" + name + "`; " + known);
       }
       values.put(name, convert(param, text, environmentVar));
-    }
-    for (var p : params) {
-      if (isEnvironment(p.type())) {
-        if (environment != null) values.putIfAbsent(p.name(), environment);
-        else if (!values.containsKey(p.name())) throw new InputException("param `" + p.name() + "` is an Environment: give one with --env NAME");
-        continue;
-      }
-      boolean hasDefault = p.declaration() instanceof aegis.syntax.ast.Decl.Param d && d.defaultValue() != null;
-      if (!values.containsKey(p.name()) && !hasDefault && !(p.type() instanceof Type.OptionalType)) {
-        throw new InputException("missing input `" + p.name() + "` (" + p.type().display() + "): pass --set "
-            + p.name() + "=VALUE");
-      }
     }
     return values;
   }

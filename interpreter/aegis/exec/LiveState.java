@@ -32,9 +32,16 @@ final class LiveState {
     return copy;
   }
 
+  /**
+   * Response headers that change on every answer of an unchanged server: HTTP's {@code Date}
+   * (every server sends it, RFC 9110 §6.6.1) and the {@code Age} a cache adds.
+   */
+  private static final Set<String> VOLATILE_HEADERS = Set.of("date", "age");
+
   private static void strip(JsonNode node) {
     if (node instanceof ObjectNode obj) {
       obj.remove(VOLATILE);
+      if (obj.get("headers") instanceof ObjectNode headers) headers.remove(VOLATILE_HEADERS);
       obj.forEach(LiveState::strip);
     } else if (node instanceof ArrayNode arr) {
       arr.forEach(LiveState::strip);

@@ -139,9 +139,17 @@ public final class Runner {
       case Stmt.Report r -> listener.report(frame.step(), currentPath(), r.title().constantText(),
           evaluator.eval(program, r.value(), env));
       case Stmt.Fail f -> {
-        String message = text(evaluator.eval(program, f.message(), env));
-        if (options.planning()) listener.diagnostic(Diagnostic.of(Code.AEG400, f.span(), "the run would stop here: " + message));
-        else throw new RunFailure(Diagnostic.of(Code.AEG400, f.span(), message));
+        Value messageValue = evaluator.eval(program, f.message(), env);
+        if (!options.planning()) throw new RunFailure(Diagnostic.of(Code.AEG400, f.span(), text(messageValue)));
+        // A message that depends on an apply's results is shown as written.
+        String message = messageValue instanceof Value.Unknown ? f.message().span().text() : text(messageValue);
+        if (frame.conditional() == null) {
+          listener.diagnostic(Diagnostic.of(Code.AEG400, f.span(), "the run would stop here: " + message));
+        } else {
+          // Reached only if a value known after apply says so (a rollback branch): not an error of the plan.
+          listener.diagnostic(new Diagnostic(Code.AEG400, Severity.INFO, f.span(),
+              "the run may stop here when applied, depending on " + frame.conditional() + ": " + message, List.of(), List.of()));
+        }
       }
       case Stmt.ExprStmt e -> evaluator.eval(program, e.expr(), env);
     }

@@ -6,6 +6,7 @@ import aegis.eval.Env;
 import aegis.eval.EvalException;
 import aegis.eval.Evaluator;
 import aegis.eval.Value;
+import aegis.source.LoadResult;
 import aegis.syntax.SourceFile;
 import aegis.syntax.Span;
 import aegis.syntax.ast.Header;
@@ -15,11 +16,7 @@ import aegis.syntax.ast.Stmt;
 import aegis.types.CheckedProgram;
 import aegis.types.Checker;
 import aegis.types.ModuleInfo;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import aegis.types.ModuleLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,17 +31,57 @@ import java.util.function.Function;
  * to show; nothing is run.
  */
 public final class Workspace {
-  /** A checked runbook and its environment, ready to plan or apply. */
+  /**
+   * Where a workspace's files come from: the disk ({@link #LOCAL}), or a git commit whose files
+   * appear under {@code root} (a directory that exists only for the workspace's loader).
+   *
+   * @param runbookLabel how plans and journals name the runbook (a {@code git+} URL); null: the path as given
+   * @param gitCommit    the commit every file was read from; null for files on disk
+   * @param root         the commit's root, against which recorded file paths are made relative; null for disk
+   */
+  public record Origin(String runbookLabel, String gitCommit, Path root) {
+    /** Files on disk. */
+    public static final Origin LOCAL = new Origin(null, null, null);
+
+    /** The files of {@code commit}, shown under {@code root}; the runbook is named by {@code url}. */
+    public static Origin git(String url, String commit, Path root) {
+      return new Origin(url, commit, root);
+    }
+  }
+
+  /**
+   * A checked runbook and its environment, ready to plan or apply.
+   *
+   * @param files where the runbook's files are read from (templates too, while it runs)
+   */
   public record Loaded(Path runbookPath, CheckedProgram runbook, Path environmentPath, CheckedProgram environment,
-                       Value.Rec environmentValue, Function<String, ModuleInfo> modules) {
+                       Value.Rec environmentValue, Function<String, ModuleInfo> modules, Origin origin, ModuleLoader files) {
     public String environmentName() { return environmentValue.get("name").show(); }
+
+    /**
+     * The runbook's file on disk: {@link #runbookPath} (as given, and as plans and journals
+     * record it) resolved against the working directory it was loaded from.
+     */
+    public Path runbookFile() { return runbook.source().path().toAbsolutePath().normalize(); }
 
     /** Every file the runbook depends on besides itself: imported modules and runbooks it runs. */
     public Map<Path, String> dependencies() {
       var out = new LinkedHashMap<Path, String>();
       collect(runbook, out, new java.util.HashSet<>());
-      out.remove(runbookPath.toAbsolutePath().normalize());
+      if (runbook.source().path() != null) out.remove(runbook.source().path().toAbsolutePath().normalize());
       return out;
+    }
+
+    /** How plans and journals name the runbook: the path as given, or its {@code git+} URL. */
+    public String runbookLabel() { return origin.runbookLabel() != null ? origin.runbookLabel() : runbookPath.toString(); }
+
+    /** The commit the files were read from, or null for files on disk. */
+    public String gitCommit() { return origin.gitCommit(); }
+
+    /** How plans name a file: as it is on disk, or by its path inside the commit ({@code runbooks/lib/x.aegis}). */
+    public String recordedPath(Path file) {
+      if (origin.root() == null) return file.toString();
+      return origin.root().relativize(origin.root().resolve(file).normalize()).toString();
     }
   }
 
@@ -62,10 +99,21 @@ public final class Workspace {
 
   private final Checker checker;
   private final Path workingDirectory;
+  private final Origin origin;
 
+  /** A workspace over files on disk; relative paths are resolved against {@code workingDirectory}. */
   public Workspace(Checker checker, Path workingDirectory) {
+    this(checker, workingDirectory, Origin.LOCAL);
+  }
+
+  /**
+   * A workspace whose files come from the checker's {@link ModuleLoader} (all of them: runbook,
+   * environment, modules, runbooks it runs, templates), e.g. the files of a git commit.
+   */
+  public Workspace(Checker checker, Path workingDirectory, Origin origin) {
     this.checker = checker;
     this.workingDirectory = workingDirectory;
+    this.origin = origin;
   }
 
   /**
@@ -77,7 +125,7 @@ public final class Workspace {
     Path envPath = findEnvironment(environment, runbookPath);
     CheckedProgram env = checked(envPath, Header.Kind.ENVIRONMENT);
     Function<String, ModuleInfo> modules = modules(runbook, env);
-    return new Loaded(runbookPath, runbook, envPath, env, evaluate(env, envPath, modules), modules);
+    return new Loaded(runbookPath, runbook, envPath, env, evaluate(env, envPath, modules), modules, origin, files());
   }
 
   /**
@@ -107,13 +155,17 @@ public final class Workspace {
     return rec;
   }
 
-  /** Reads, parses and checks a file of the given kind; errors become a {@link LoadException}. */
+  /**
+   * Reads, parses and checks a file of the given kind; errors become a {@link LoadException}, with
+   * the errors of the module files it imports and the runbooks it runs (the checker reports those
+   * in their own files; a run must not start on a runbook that would fail half way).
+   */
   public CheckedProgram checked(Path path, Header.Kind kind) throws LoadException {
     SourceFile source = read(path);
     CheckedProgram program = checker.check(source);
-    if (program.hasErrors()) {
-      throw new LoadException(program.diagnostics().stream().filter(Diagnostic::isError).toList());
-    }
+    var errors = new ArrayList<Diagnostic>();
+    collectErrors(program, errors, new java.util.HashSet<>());
+    if (!errors.isEmpty()) throw new LoadException(errors);
     if (program.kind() != kind) {
       throw new LoadException(List.of(Diagnostic.of(Code.AEG302, Span.fileStart(source),
           path + " is " + article(program.kind()) + ", not " + article(kind))));
@@ -138,22 +190,19 @@ public final class Workspace {
     var tried = new ArrayList<Path>();
     var candidates = new ArrayList<Path>();
     candidates.add(workingDirectory);
-    for (Path dir = runbookPath.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) candidates.add(dir);
+    for (Path dir = workingDirectory.resolve(runbookPath).normalize().getParent(); dir != null; dir = dir.getParent()) {
+      candidates.add(dir);
+    }
     for (Path dir : candidates) {
       Path p = dir.resolve("environments").resolve(environment + ".aegis");
       tried.add(p);
-      if (Files.isRegularFile(p)) return p;
+      if (files().exists(p)) return p;
     }
     var known = new ArrayList<String>();
     for (Path dir : candidates) {
-      Path envDir = dir.resolve("environments");
-      if (!Files.isDirectory(envDir)) continue;
-      try (var files = Files.list(envDir)) {
-        files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".aegis"))
-            .map(n -> n.substring(0, n.length() - 6)).sorted().forEach(known::add);
-      } catch (IOException ignored) {
-        // the list of known environments is a courtesy
-      }
+      var found = files().list(dir.resolve("environments"));
+      if (found.isEmpty()) continue;
+      found.stream().map(f -> f.getFileName().toString()).map(n -> n.substring(0, n.length() - 6)).sorted().forEach(known::add);
       break;
     }
     var d = Diagnostic.of(Code.AEG302, Span.fileStart(SourceFile.virtual("--env", "")),
@@ -163,22 +212,15 @@ public final class Workspace {
     throw new LoadException(List.of(d));
   }
 
+  /** Reads a file through the checker's loader, so that a git commit's files are read like files on disk. */
   private SourceFile read(Path path) throws LoadException {
-    Path resolved = workingDirectory.resolve(path);
-    var file = SourceFile.virtual(path.toString(), "");
-    try {
-      byte[] bytes = Files.readAllBytes(resolved);
-      String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-      return SourceFile.of(path, text);
-    } catch (CharacterCodingException e) {
-      throw new LoadException(List.of(Diagnostic.of(Code.AEG106, Span.fileStart(file), 0)));
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new LoadException(List.of(Diagnostic.of(Code.AEG100, Span.fileStart(file), "no such file: " + path)));
-    } catch (IOException e) {
-      throw new LoadException(List.of(Diagnostic.of(Code.AEG100, Span.fileStart(file), "cannot read " + path + ": " + e.getMessage())));
-    }
+    return switch (files().read(workingDirectory.resolve(path).normalize(), path.toString())) {
+      case LoadResult.Loaded l -> l.file();
+      case LoadResult.Rejected r -> throw new LoadException(List.of(r.problem()));
+    };
   }
+
+  private ModuleLoader files() { return checker.registry().loader(); }
 
   /** Finds modules by name for the evaluator: the stdlib, then modules imported by the given programs. */
   private Function<String, ModuleInfo> modules(CheckedProgram... programs) {
@@ -203,6 +245,15 @@ public final class Workspace {
     }
     for (Node n : Nodes.descendants(p.ast())) {
       if (n instanceof Stmt.Run run && p.runTarget(run) != null) collectModules(p.runTarget(run).program(), out, seen);
+    }
+  }
+
+  private static void collectErrors(CheckedProgram p, List<Diagnostic> out, java.util.Set<CheckedProgram> seen) {
+    if (p == null || !seen.add(p)) return;
+    p.diagnostics().stream().filter(Diagnostic::isError).forEach(out::add);
+    for (var imp : p.imports()) if (imp.module() != null && imp.path() != null) collectErrors(imp.module().program(), out, seen);
+    for (Node n : Nodes.descendants(p.ast())) {
+      if (n instanceof Stmt.Run run && p.runTarget(run) != null) collectErrors(p.runTarget(run).program(), out, seen);
     }
   }
 

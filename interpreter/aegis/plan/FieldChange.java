@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  *                  {@code spec.template.spec.containers[name=api].image},
  *                  {@code metadata.labels["app.kubernetes.io/name"]}, {@code args[0]}; empty for a
  *                  value that is not a tree
- * @param before    the live value; {@code null} when the field is {@link Kind#ADDED}
- * @param after     the desired value; {@code null} when the field is {@link Kind#REMOVED}; may be the
+ * @param before    the live value (a JSON null is {@code NullNode}); {@code null} when the field is {@link Kind#ADDED}
+ * @param after     the desired value (a JSON null is {@code NullNode}); {@code null} when the field is {@link Kind#REMOVED}; may be the
  *                  {@link PlanValues#unknown unknown} marker
  * @param sensitive the values are secret: {@code before} and {@code after} are then the
  *                  {@link PlanValues#sensitive sensitive} marker (or null), never the values
@@ -27,12 +27,18 @@ public record FieldChange(String path, Kind kind, JsonNode before, JsonNode afte
 
   public FieldChange {
     if (path == null || kind == null) throw new IllegalArgumentException("a field change needs a path and a kind");
-    before = PlannedAction.orNull(before);
-    after = PlannedAction.orNull(after);
+    // The side that exists is always written, a JSON null as `null` (a field set to null, a null
+    // argument); the side that does not is left out.
+    before = kind == Kind.ADDED ? null : present(before);
+    after = kind == Kind.REMOVED ? null : present(after);
     if (sensitive) {
       before = before == null ? null : PlanValues.sensitive();
       after = after == null ? null : PlanValues.sensitive();
     }
+  }
+
+  private static JsonNode present(JsonNode node) {
+    return node == null || node.isMissingNode() ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : node;
   }
 
   /** The desired value is known only after apply. */

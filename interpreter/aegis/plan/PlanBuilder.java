@@ -31,7 +31,8 @@ public final class PlanBuilder implements RunListener {
   private final Map<String, PlannedStep> steps = new LinkedHashMap<>();
   private final List<Pending> actions = new ArrayList<>();
   private final List<LiveRead> reads = new ArrayList<>();
-  private final List<PlanDiagnostic> diagnostics = new ArrayList<>();
+  /** In the order reported; a loop reporting the same thing at the same place each iteration gives one. */
+  private final java.util.Set<PlanDiagnostic> diagnostics = new java.util.LinkedHashSet<>();
 
   public PlanBuilder(Fingerprints fingerprints) {
     this.fingerprints = fingerprints;

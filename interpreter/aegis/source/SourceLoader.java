@@ -67,6 +67,16 @@ public final class SourceLoader {
     } catch (IOException e) {
       return unreadable(path, name, describe(e));
     }
+    return fromBytes(path, name, bytes, bytes.length);
+  }
+
+  /**
+   * The same checks for content that does not come from a file on disk (a blob of a git commit):
+   * {@code size} is the content's full size and {@code bytes} the content, of which a reader may
+   * pass only the first {@link #maxBytes} + 1 bytes when it is larger than that.
+   */
+  public LoadResult fromBytes(Path path, String name, byte[] bytes, long size) {
+    if (size > maxBytes || bytes.length > maxBytes) return tooLarge(path, name, Math.max(size, bytes.length));
     for (byte b : bytes) {
       if (b == 0) {
         return rejected(Diagnostic.of(Code.AEG108, emptySpan(path, name))
@@ -75,6 +85,9 @@ public final class SourceLoader {
     }
     return decode(path, name, bytes);
   }
+
+  /** The largest content this loader reads, in bytes. */
+  public long maxBytes() { return maxBytes; }
 
   private LoadResult decode(Path path, String name, byte[] bytes) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()

@@ -26,13 +26,17 @@ import org.antlr.v4.runtime.Token;
 /**
  * Turns ANTLR's parse tree into the AST. The tree may be partial (error recovery): every child
  * can be missing, and a missing piece becomes {@link Expr.Error} or is left out, never a crash.
- * Checks that are about single tokens (units, escapes, numbers) are reported here.
+ * Checks that are about single tokens (units, escapes, numbers) are reported here. Expressions,
+ * blocks and types nested past {@link Nesting#MAX} levels are cut off (one AEG112), so the tree
+ * handed on is never deeper than that, whatever ANTLR managed to parse.
  */
 final class AstBuilder {
   private final SourceFile file;
   private final CommonTokenStream tokens;
   private final Offsets offsets;
   private final List<Diagnostic> diagnostics;
+  private int depth;
+  private boolean reportedTooDeep;
 
   AstBuilder(SourceFile file, CommonTokenStream tokens, Offsets offsets, List<Diagnostic> diagnostics) {
     this.file = file;
@@ -175,8 +179,13 @@ final class AstBuilder {
 
   private TypeRef type(Aegis.TypeContext ctx) {
     if (ctx == null || ctx.baseType() == null) return errorType(ctx);
-    var base = baseType(ctx.baseType());
-    return ctx.QUESTION() != null ? new TypeRef.Optional(base, span(ctx)) : base;
+    if (!enter(ctx)) return errorType(ctx);
+    try {
+      var base = baseType(ctx.baseType());
+      return ctx.QUESTION() != null ? new TypeRef.Optional(base, span(ctx)) : base;
+    } finally {
+      depth--;
+    }
   }
 
   private TypeRef baseType(Aegis.BaseTypeContext ctx) {
@@ -215,12 +224,17 @@ final class AstBuilder {
 
   private Stmt.Block block(Aegis.BlockContext ctx) {
     if (ctx == null) return new Stmt.Block(List.of(), Span.fileStart(file));
-    var stmts = new ArrayList<Stmt>();
-    for (var s : ctx.statement()) {
-      var built = statement(s);
-      if (built != null) stmts.add(built);
+    if (!enter(ctx)) return new Stmt.Block(List.of(), span(ctx));
+    try {
+      var stmts = new ArrayList<Stmt>();
+      for (var s : ctx.statement()) {
+        var built = statement(s);
+        if (built != null) stmts.add(built);
+      }
+      return new Stmt.Block(stmts, span(ctx));
+    } finally {
+      depth--;
     }
-    return new Stmt.Block(stmts, span(ctx));
   }
 
   private Stmt statement(Aegis.StatementContext ctx) {
@@ -268,6 +282,15 @@ final class AstBuilder {
   }
 
   private Stmt.If ifStatement(Aegis.IfStatementContext ctx) {
+    if (!enter(ctx)) return new Stmt.If(error(span(ctx)), new Stmt.Block(List.of(), span(ctx)), null, span(ctx));
+    try {
+      return ifChain(ctx);
+    } finally {
+      depth--;
+    }
+  }
+
+  private Stmt.If ifChain(Aegis.IfStatementContext ctx) {
     var blocks = ctx.block();
     var then = blocks.isEmpty() ? block(null) : block(blocks.getFirst());
     aegis.syntax.ast.Node otherwise = null;
@@ -282,6 +305,15 @@ final class AstBuilder {
 
   private Expr expr(Aegis.ExprContext ctx) {
     if (ctx == null) return new Expr.Error(Span.fileStart(file));
+    if (!enter(ctx)) return error(span(ctx));
+    try {
+      return exprAt(ctx);
+    } finally {
+      depth--;
+    }
+  }
+
+  private Expr exprAt(Aegis.ExprContext ctx) {
     Span span = span(ctx);
     return switch (ctx) {
       case Aegis.PrimaryExprContext p -> primary(p.primary(), span);
@@ -377,6 +409,24 @@ final class AstBuilder {
   }
 
   private static Expr error(Span span) { return new Expr.Error(span); }
+
+  /**
+   * Goes one level deeper, or reports (once) that {@code ctx} is past {@link Nesting#MAX} and
+   * returns false: the caller then leaves the subtree out. Every {@code true} is paired with a
+   * {@code depth--} when the level is done.
+   */
+  private boolean enter(ParserRuleContext ctx) {
+    if (depth >= Nesting.MAX) {
+      if (!reportedTooDeep) {
+        reportedTooDeep = true;
+        diagnostics.add(Diagnostic.of(Code.AEG112, span(ctx), "expressions and blocks", Nesting.MAX)
+            .withHint(Nesting.HINT));
+      }
+      return false;
+    }
+    depth++;
+    return true;
+  }
 
   // ------------------------------------------------------------------ tokens and spans
 

@@ -8,8 +8,10 @@ import org.antlr.v4.runtime.Token;
  */
 final class Offsets {
   private final int[] charOffsetOfCodePoint;
+  private final int length;
 
   Offsets(String text) {
+    length = text.length();
     int codePoints = text.codePointCount(0, text.length());
     if (codePoints == text.length()) {
       charOffsetOfCodePoint = null;
@@ -22,7 +24,7 @@ final class Offsets {
   }
 
   int toChar(int codePointIndex) {
-    if (charOffsetOfCodePoint == null) return codePointIndex;
+    if (charOffsetOfCodePoint == null) return Math.max(0, Math.min(codePointIndex, length));
     int i = Math.max(0, Math.min(codePointIndex, charOffsetOfCodePoint.length - 1));
     return charOffsetOfCodePoint[i];
   }

@@ -33,7 +33,11 @@ final class StringLiterals {
   }
 
   Expr.StringLit build(Aegis.StringLitContext ctx, Span span) {
-    return ctx.TDQUOTE() != null ? multiLine(ctx, span) : singleLine(ctx, span);
+    if (ctx.TDQUOTE() != null) return multiLine(ctx, span);
+    // Error recovery hands over a string that has no opening quote (`report 42`): the parser has
+    // said what it expected, and there is no string here to call unterminated.
+    if (ctx.DQUOTE() == null) return new Expr.StringLit(List.of(), false, span);
+    return singleLine(ctx, span);
   }
 
   private Expr.StringLit singleLine(Aegis.StringLitContext ctx, Span span) {
@@ -73,6 +77,11 @@ final class StringLiterals {
       } else {
         raw.append(part.getStart().getText());
       }
+    }
+    // Quotes before the closing three are text; a closing token conjured by error recovery is not.
+    var close = ctx.MSTR_CLOSE();
+    if (close != null && close.getSymbol().getTokenIndex() >= 0) {
+      raw.append(close.getText(), 0, close.getText().length() - 3);
     }
     String dedented = dedent(raw.toString().replace("\r\n", "\n"));
     var parts = new ArrayList<StringPart>();

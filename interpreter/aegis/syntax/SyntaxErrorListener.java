@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
@@ -17,9 +18,12 @@ import org.antlr.v4.runtime.Vocabulary;
 
 /**
  * Turns ANTLR's syntax errors into diagnostics a person can act on: "unexpected `)`" with the
- * few tokens that would fit, instead of ANTLR's token-set dumps.
+ * few tokens that would fit, instead of ANTLR's token-set dumps. After {@link #MAX_ERRORS} errors it
+ * stops the parse ({@link TooMany}): past that many the rest are mostly echoes of the first, and
+ * recovering from each costs time (a fuzzed file with 5 000 took seconds).
  */
 final class SyntaxErrorListener extends BaseErrorListener {
+  static final int MAX_ERRORS = 100;
   private static final int MAX_EXPECTED_SHOWN = 8;
   private static final Map<Integer, String> DESCRIPTIONS = Map.ofEntries(
       Map.entry(AegisLexer.ID, "a name"),
@@ -45,6 +49,16 @@ final class SyntaxErrorListener extends BaseErrorListener {
     this.vocabulary = vocabulary;
   }
 
+  /** Thrown out of the parse at the error past {@link #MAX_ERRORS}; {@link #tree} is what was read so far. */
+  static final class TooMany extends RuntimeException {
+    final transient ParserRuleContext tree;
+
+    TooMany(ParserRuleContext tree) {
+      super(null, null, false, false);
+      this.tree = tree;
+    }
+  }
+
   List<Diagnostic> diagnostics() { return diagnostics; }
 
   @Override
@@ -54,6 +68,11 @@ final class SyntaxErrorListener extends BaseErrorListener {
     Span span = offsets.span(file, token);
     if (span.start() == lastOffset) return; // recovery often reports the same spot twice
     lastOffset = span.start();
+    if (diagnostics.size() == MAX_ERRORS && recognizer instanceof Parser parser) {
+      diagnostics.add(Diagnostic.of(Code.AEG101, span, "too many syntax errors: aegis stopped reading the file here")
+          .withHint("fix the first errors; the others often follow from them"));
+      throw new TooMany(root(parser.getContext()));
+    }
 
     Set<String> expected = new LinkedHashSet<>();
     if (recognizer instanceof Parser parser) {
@@ -80,6 +99,12 @@ final class SyntaxErrorListener extends BaseErrorListener {
       d = d.withHint("a `{` is not closed");
     }
     diagnostics.add(d);
+  }
+
+  private static ParserRuleContext root(ParserRuleContext ctx) {
+    var root = ctx;
+    while (root != null && root.getParent() != null) root = root.getParent();
+    return root;
   }
 
   private String describeToken(Token token) {

@@ -3,7 +3,7 @@ package aegis.types;
 import java.util.Collection;
 
 /** "Did you mean `rolloutStatus`?": the closest known name by edit distance, when it is close enough. */
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
   /** The hint for a misspelt {@code name}, or null when nothing is close. */
@@ -13,7 +13,7 @@ final class Suggestions {
   }
 
   /** The candidate nearest to {@code name}, or null when none is within a third of its length. */
-  static String closest(String name, Collection<String> candidates) {
+  public static String closest(String name, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     int limit = Math.max(1, Math.min(3, name.length() / 3));

@@ -1,11 +1,11 @@
 package aegis.plan.render;
 
-/** Escaping for the three places user text lands in GitHub-flavoured Markdown. */
-final class Markdown {
+/** Escaping for the three places user text lands in GitHub-flavoured Markdown (plans and pr-plan comments). */
+public final class Markdown {
   private Markdown() {}
 
   /** Inside HTML ({@code <summary>}, {@code <code>}): markdown is not parsed there. */
-  static String html(String s) {
+  public static String html(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
@@ -14,7 +14,7 @@ final class Markdown {
    * it (aegis messages quote names as {@code `name`}) are kept as code; a backtick without a
    * partner is shown as a backtick.
    */
-  static String text(String s) {
+  public static String text(String s) {
     String line = s.replace('\n', ' ').replace('\r', ' ');
     var b = new StringBuilder(line.length() + 8);
     int i = 0;
@@ -69,7 +69,7 @@ final class Markdown {
    * A code span that holds any text: the fence is longer than any run of backticks inside. In a
    * table cell, pipes must still be escaped (GitHub splits cells before it reads code spans).
    */
-  static String code(String s, boolean inTable) {
+  public static String code(String s, boolean inTable) {
     String body = s.replace('\n', ' ').replace('\r', ' ');
     if (inTable) body = body.replace("|", "\\|");
     int longest = 0;

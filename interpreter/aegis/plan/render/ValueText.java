@@ -11,19 +11,19 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * so {@code "3"} and {@code 3} differ), markers as {@code (known after apply)} and
  * {@code (sensitive)} at any depth, long values cut with an ellipsis.
  */
-final class ValueText {
+public final class ValueText {
   /** Longest value shown in a diff line before it is cut. */
-  static final int VALUE_WIDTH = 120;
+  public static final int VALUE_WIDTH = 120;
 
   private ValueText() {}
 
-  static String of(JsonNode value, int max) {
+  public static String of(JsonNode value, int max) {
     var b = new StringBuilder();
     write(b, value, max);
     return b.length() <= max ? b.toString() : b.substring(0, Math.max(0, max - 1)) + "…";
   }
 
-  static String path(FieldChange c) {
+  public static String path(FieldChange c) {
     return c.path().isEmpty() ? "(value)" : c.path();
   }
 
@@ -37,7 +37,7 @@ final class ValueText {
   }
 
   /** The symbol in front of an action: destructive changes are {@code !} whatever they do. */
-  static String symbol(PlannedAction a) {
+  public static String symbol(PlannedAction a) {
     if (a.destructive() && a.changes()) return "!";
     return switch (a.operation()) {
       case CREATE -> "+";
@@ -49,7 +49,7 @@ final class ValueText {
   }
 
   /** {@code create}, {@code update}, ..., {@code unchanged} for a no-op. */
-  static String verb(PlannedAction a) {
+  public static String verb(PlannedAction a) {
     return switch (a.operation()) {
       case NOOP -> "unchanged";
       case CREATE, UPDATE, DELETE, RUN -> a.operation().word();
@@ -57,7 +57,7 @@ final class ValueText {
   }
 
   /** Only what is there: {@code 1 to create, 2 to change, 1 unchanged; 1 destructive}. */
-  static String counts(aegis.plan.PlanSummary s) {
+  public static String counts(aegis.plan.PlanSummary s) {
     var parts = new java.util.ArrayList<String>();
     if (s.create() > 0) parts.add(s.create() + " to create");
     if (s.change() > 0) parts.add(s.change() + " to change");
@@ -71,7 +71,7 @@ final class ValueText {
   }
 
   /** A commit as people quote it: its first 12 hex digits. */
-  static String commit(String sha) {
+  public static String commit(String sha) {
     return sha.length() > 12 ? sha.substring(0, 12) : sha;
   }
 

@@ -105,12 +105,13 @@ class CheckCommandTest {
 
   @Test
   void thousandsOfErrorsShowTheFirstFiftyAndTheCount() throws IOException {
-    write("big.aegis", "runbook big \"Big\"\nstep \"s\" {\n" + "  let = 3\n".repeat(3000) + "}\n");
+    // Type errors, one per line: the parser stops at 100 syntax errors, the checker reports them all.
+    write("big.aegis", "runbook big \"Big\"\nstep \"s\" {\n" + "  check nope == 1 else fail \"x\"\n".repeat(3000) + "}\n");
     var r = aegis.run("check", "big.aegis");
     assertEquals(ExitCode.FAILURE.code(), r.exit());
     assertEquals(50, count(r.out(), "error[AEG"), "diagnostics shown");
-    assertTrue(r.out().contains("big.aegis:52:7: error"), "the 50th is line 52");
-    assertFalse(r.out().contains("big.aegis:53:7: error"), "the 51st is not shown");
+    assertTrue(r.out().contains("big.aegis:52:9: error"), "the 50th is line 52");
+    assertFalse(r.out().contains("big.aegis:53:9: error"), "the 51st is not shown");
     assertTrue(r.out().contains("... and 2950 more errors in big.aegis"), r::toString);
     assertTrue(r.out().endsWith("checked 1 file: 3000 errors\n"), r::toString);
   }

@@ -69,7 +69,7 @@ class JsonOutputTest {
 
   @Test
   void everyDiagnosticIsIncludedWithoutTheTextCap() throws IOException {
-    Files.writeString(dir.resolve("big.aegis"), "runbook big \"Big\"\nstep \"s\" {\n" + "  let = 3\n".repeat(120) + "}\n");
+    Files.writeString(dir.resolve("big.aegis"), "runbook big \"Big\"\nstep \"s\" {\n" + "  check nope == 1 else fail \"x\"\n".repeat(120) + "}\n");
     JsonNode doc = json(aegis.run("check", "--format=json", "big.aegis"));
     assertEquals(120, doc.get("diagnostics").size());
     assertEquals(120, doc.get("summary").get("errors").asInt());

@@ -12,13 +12,13 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /** The checked-in plan schema, loaded from the classpath as the jar ships it, with formats asserted. */
-final class PlanSchema {
+public final class PlanSchema {
   private static final Schema SCHEMA = load();
 
   private PlanSchema() {}
 
   /** Validation errors of a JSON document; empty when it is a valid plan. */
-  static List<String> errors(String json) {
+  public static List<String> errors(String json) {
     return SCHEMA.validate(json, InputFormat.JSON).stream().map(Error::toString).toList();
   }
 

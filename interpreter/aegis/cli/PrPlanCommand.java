@@ -1,0 +1,93 @@
+package aegis.cli;
+
+import aegis.diagnostics.DiagnosticRenderer;
+import aegis.prplan.PrPlan;
+import aegis.prplan.PrPlanJson;
+import aegis.prplan.PrPlanMarkdown;
+import aegis.prplan.PrPlanReport;
+import aegis.source.git.GitRepository;
+import aegis.source.git.GitSourceException;
+import aegis.types.ModuleLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** {@code aegis pr-plan --base REF --head REF}: how a pull request changes the plans of the runbooks it touches. */
+@Command(name = "pr-plan", mixinStandardHelpOptions = true,
+    description = {
+        "Show how the changes between two commits change runbook plans, for a pull-request comment.",
+        "A runbook is affected in an environment when a file it depends on changed: itself, a module it imports, a "
+            + "runbook it runs, the environment, a template it renders. Each affected runbook is planned at both commits "
+            + "(offline unless --live) and the planned actions are compared. Nothing is checked out: files are read "
+            + "from the commits.",
+        "Exit status: 0 no plan changes, 2 a plan changes (a runbook is new, gone, or plans different actions), "
+            + "1 a runbook fails to plan at the head, 3 the repository or a ref cannot be read."
+    })
+final class PrPlanCommand extends AegisCommand {
+  /** How to print the report. */
+  enum Format { MARKDOWN, JSON }
+
+  @Option(names = "--base", required = true, paramLabel = "REF",
+      description = "The commit the pull request is compared with: a branch, tag, commit id, origin/main, ...")
+  String base;
+
+  @Option(names = "--head", defaultValue = "HEAD", paramLabel = "REF", description = "The pull request's commit (default: ${DEFAULT-VALUE}).")
+  String head;
+
+  @Option(names = "--repo", defaultValue = ".", paramLabel = "PATH",
+      description = "A directory in the repository (default: the current directory).")
+  Path repo;
+
+  @Option(names = "--runbooks", paramLabel = "DIR",
+      description = "Look for runbooks in this directory of the repository only (repeatable); default: everywhere but "
+          + "hidden directories.")
+  List<String> roots = new ArrayList<>();
+
+  @Option(names = "--env", paramLabel = "NAME",
+      description = "Plan in this environment only (repeatable); default: every environments/NAME.aegis at either commit.")
+  List<String> environments = new ArrayList<>();
+
+  @Mixin
+  InputsMixin inputs;
+
+  @Option(names = "--live", description = "Plan against the live systems: reads run for real. By default nothing is contacted.")
+  boolean live;
+
+  @Option(names = "--format", defaultValue = "markdown", paramLabel = "FORMAT",
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--max-length", defaultValue = "" + PrPlanMarkdown.DEFAULT_LIMIT, paramLabel = "N",
+      description = "Keep the Markdown under N characters, cutting details with a notice (default: ${DEFAULT-VALUE}; "
+          + "GitHub refuses comments over 65536).")
+  int maxLength;
+
+  @Override
+  protected ExitCode execute() throws Exception {
+    if (maxLength < 4_000) throw new ParameterException(commandLine(), "--max-length must be at least 4000, not " + maxLength);
+    for (String a : inputs.assignments) {
+      if (a.indexOf('=') <= 0) throw new ParameterException(commandLine(), "--set takes NAME=VALUE, got `" + a + "`");
+    }
+    var options = new PrPlan.Options(roots, environments, inputs.assignments, context().env(), live);
+    try (var support = new RunSupport(context(), out(), err(), false);
+         var repository = GitRepository.open(context().workingDir().resolve(repo))) {
+      PrPlanReport report = new PrPlan(support.engine(), options).run(repository, base, head, ModuleLoader.classpath());
+      out().print(format == Format.JSON ? PrPlanJson.write(report) : PrPlanMarkdown.render(report, maxLength));
+      return switch (report.exitCode()) {
+        case PrPlanReport.CHANGES -> ExitCode.CHANGES_PENDING;
+        case PrPlanReport.ERROR -> ExitCode.FAILURE;
+        default -> ExitCode.OK;
+      };
+    } catch (GitSourceException e) {
+      err().print(DiagnosticRenderer.render(List.of(e.diagnostic()), false));
+      return ExitCode.BAD_INPUT;
+    } catch (PrPlan.UnknownEnvironmentException e) {
+      err().println("aegis pr-plan: " + e.getMessage());
+      return ExitCode.BAD_INPUT;
+    }
+  }
+}
