@@ -20,8 +20,9 @@ public enum ExitCode {
   BAD_INPUT(3, "an input cannot be used: a path that is missing or unreadable, a directory with no "
       + "aegis source, a binary or non-UTF-8 file, or one over 8 MiB; a git runbook whose remote, ref or path "
       + "cannot be read"),
-  /** Returned by the {@code ./aegis} launcher script only, before any Java runs. */
-  UNAVAILABLE(69, "./aegis could not find a JDK 21+ or could not build the jar"),
+  /** Returned by the {@code ./aegis} launcher before any Java runs, and by sandbox runs without the sandbox's classpath. */
+  UNAVAILABLE(69, "./aegis could not find a JDK 21+ or could not build the jar, or the sandbox's libraries are not "
+      + "on the classpath"),
   INTERNAL(70, "internal error (a bug in aegis): the message names the file holding the full trace");
 
   private final int code;

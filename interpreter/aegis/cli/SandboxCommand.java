@@ -5,6 +5,7 @@ import aegis.sandbox.Component;
 import aegis.sandbox.Kubeconfig;
 import aegis.sandbox.PortProbe;
 import aegis.sandbox.Sandbox;
+import aegis.sandbox.SandboxClasspath;
 import aegis.sandbox.SandboxException;
 import aegis.sandbox.SandboxLayout;
 import aegis.sandbox.SandboxNeeds;
@@ -63,8 +64,17 @@ final class SandboxCommand extends AegisCommand {
       return ExitCode.OK;
     }
     var all = SandboxNeeds.all();
-    if (PortProbe.served(layout, all).containsAll(all.stream().filter(c -> !c.ports(layout).isEmpty()).toList())) {
-      err().println("aegis sandbox: a sandbox is running already (every one of its ports answers); use it, or stop it first");
+    var missing = SandboxClasspath.missing(all, SandboxCommand.class.getClassLoader());
+    if (!missing.isEmpty()) {
+      err().println("aegis sandbox: " + SandboxClasspath.message(missing));
+      return ExitCode.UNAVAILABLE;
+    }
+    var taken = all.stream().flatMap(c -> c.ports(layout).stream().filter(PortProbe::listening).map(p -> p + " (" + c.title() + ")"))
+        .toList();
+    if (!taken.isEmpty()) {
+      err().println("aegis sandbox: " + (taken.size() == 1 ? "port " : "ports ") + String.join(", ", taken)
+          + (taken.size() == 1 ? " is" : " are") + " in use: a sandbox is running already, or another program listens there; "
+          + "use that sandbox, or stop what listens first");
       return ExitCode.FAILURE;
     }
     out().println("aegis sandbox: starting " + all.stream().map(Component::title).collect(Collectors.joining(", ")) + "...");

@@ -10,9 +10,18 @@ import java.util.function.Supplier;
 final class RunResources implements AutoCloseable {
   private final Map<String, Object> resources = new LinkedHashMap<>();
 
+  /**
+   * The resource under {@code key}, made by {@code create} on first use (a null result is not
+   * kept). Not {@code computeIfAbsent}: a creator may ask for other resources of the run (a Vault
+   * credential needs the run's HTTP client), which a map must not be changed under.
+   */
   @SuppressWarnings("unchecked")
   synchronized <T> T get(String key, Supplier<T> create) {
-    return (T) resources.computeIfAbsent(key, k -> create.get());
+    var existing = resources.get(key);
+    if (existing != null) return (T) existing;
+    T created = create.get();
+    if (created != null) resources.put(key, created);
+    return created;
   }
 
   @Override

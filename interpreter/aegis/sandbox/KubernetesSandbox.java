@@ -36,7 +36,7 @@ public final class KubernetesSandbox implements SandboxCluster {
   /** Its per-request INFO lines would fill the console and slow every request down. */
   private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
   private static final Pattern LOG_PATH = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/?]+)/log(\\?.*)?");
-  private static final Duration SETTLE = Duration.ofSeconds(20);
+  private static final Duration SETTLE = Duration.ofMinutes(2);
 
   private final SandboxLayout layout;
   private final KubernetesMockServer server;

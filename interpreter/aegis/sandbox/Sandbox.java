@@ -40,22 +40,45 @@ public final class Sandbox implements AutoCloseable {
     public Options withEvents(Consumer<String> events) { return new Options(seed, events, clock); }
   }
 
+  private static final int STOP_SECONDS = 15;
+
   private final SandboxLayout layout;
+  private final SandboxLock lock;
   private final List<SandboxServer> servers;
   private final Map<Component, Duration> bootTimes;
   private final Duration bootTime;
 
-  private Sandbox(SandboxLayout layout, List<SandboxServer> servers, Map<Component, Duration> bootTimes, Duration bootTime) {
+  private Sandbox(SandboxLayout layout, SandboxLock lock, List<SandboxServer> servers, Map<Component, Duration> bootTimes,
+                  Duration bootTime) {
     this.layout = layout;
+    this.lock = lock;
     this.servers = List.copyOf(servers);
     this.bootTimes = Map.copyOf(bootTimes);
     this.bootTime = bootTime;
   }
 
-  /** Starts {@code components}; on any failure stops what did start and says what failed. */
+  /**
+   * Starts {@code components}; on any failure stops what did start and says what failed. The
+   * sandbox holds the sandbox directory's lock until closed; when another process holds it, this
+   * fails with a {@linkplain SandboxException#busy() busy} exception.
+   */
   public static Sandbox start(SandboxLayout layout, Set<Component> components, Options options) throws SandboxException {
+    privateDirectory(layout);
+    var lock = SandboxLock.tryAcquire(layout);
+    if (lock == null) {
+      throw SandboxException.busy("another process runs a sandbox, or is starting one (it holds "
+          + layout.directory().resolve("sandbox.lock") + ")");
+    }
+    return start(layout, components, options, lock);
+  }
+
+  /** Like {@link #start(SandboxLayout, Set, Options)}, with the lock already held; the sandbox releases it. */
+  static Sandbox start(SandboxLayout layout, Set<Component> components, Options options, SandboxLock lock) throws SandboxException {
     var missing = SandboxClasspath.missing(components, Sandbox.class.getClassLoader());
-    if (!missing.isEmpty()) throw SandboxException.unavailable(SandboxClasspath.message(missing));
+    if (!missing.isEmpty()) {
+      lock.close();
+      throw SandboxException.unavailable(SandboxClasspath.message(missing));
+    }
     long begin = System.nanoTime();
     privateDirectory(layout);
     var passwords = passwords(layout);
@@ -88,7 +111,7 @@ public final class Sandbox implements AutoCloseable {
         }
       }
     }
-    var sandbox = new Sandbox(layout, started, times, Duration.ofNanos(System.nanoTime() - begin));
+    var sandbox = new Sandbox(layout, lock, started, times, Duration.ofNanos(System.nanoTime() - begin));
     if (!failures.isEmpty()) {
       sandbox.close();
       throw new SandboxException(String.join("; ", failures), firstCause);
@@ -170,15 +193,28 @@ public final class Sandbox implements AutoCloseable {
     return servers.stream().filter(type::isInstance).map(type::cast).findFirst();
   }
 
-  /** Stops every server, the last started first. */
+  /**
+   * Stops every server, all at once, waiting at most {@value #STOP_SECONDS} s: a server that takes
+   * longer (Neo4j's Bolt server has been seen to wait on its event loops for good) is left to the
+   * end of the process.
+   */
   @Override
   public void close() {
-    for (int i = servers.size() - 1; i >= 0; i--) {
+    var executor = Executors.newVirtualThreadPerTaskExecutor();
+    var stopping = servers.stream().map(server -> executor.submit(() -> {
       try {
-        servers.get(i).close();
+        server.close();
       } catch (RuntimeException e) {
         // Stop the others regardless.
       }
+    })).toList();
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(STOP_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) stopping.forEach(f -> f.cancel(true));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      lock.close();
     }
   }
 }

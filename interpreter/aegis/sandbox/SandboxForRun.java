@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 public final class SandboxForRun {
   /** The environment name that asks for the sandbox. */
   public static final String NAME = "sandbox";
+  /** How long to wait for a sandbox another process is starting (Neo4j alone can take a minute on a busy machine). */
+  private static final java.time.Duration WAIT_FOR_OTHER = java.time.Duration.ofMinutes(5);
 
   private SandboxForRun() {}
 
@@ -35,24 +37,54 @@ public final class SandboxForRun {
       return () -> { };
     }
     var wanted = SandboxNeeds.of(runbook);
-    var served = PortProbe.served(layout, wanted);
-    var missing = EnumSet.copyOf(wanted);
-    missing.removeAll(served);
-    missing.removeIf(c -> c.ports(layout).isEmpty());
-    if (missing.isEmpty()) return () -> { };
-    var absent = SandboxClasspath.missing(missing, SandboxForRun.class.getClassLoader());
-    if (!absent.isEmpty()) throw SandboxException.unavailable(SandboxClasspath.message(absent));
+    var absent = SandboxClasspath.missing(wanted, SandboxForRun.class.getClassLoader());
+    var deadline = System.nanoTime() + WAIT_FOR_OTHER.toNanos();
+    boolean told = false;
+    while (true) {
+      var served = PortProbe.served(layout, wanted);
+      var missing = EnumSet.copyOf(wanted);
+      missing.removeAll(served);
+      missing.removeIf(c -> c.ports(layout).isEmpty());
+      if (missing.isEmpty()) return () -> { };
+      absent.retainAll(missing);
+      if (!absent.isEmpty()) throw SandboxException.unavailable(SandboxClasspath.message(absent));
+      var lock = SandboxLock.tryAcquire(layout);
+      if (lock != null) return boot(layout, wanted, served, missing, lock, err);
+      if (System.nanoTime() > deadline) {
+        throw SandboxException.busy("another process holds the sandbox (" + layout.directory().resolve("sandbox.lock")
+            + "), but its " + titles(missing) + " did not come up in " + WAIT_FOR_OTHER.toMinutes() + " minutes");
+      }
+      if (!told) {
+        err.println("aegis: another process is starting the sandbox; waiting for its " + titles(missing) + "...");
+        err.flush();
+        told = true;
+      }
+      sleep();
+    }
+  }
+
+  private static Sandbox boot(SandboxLayout layout, Set<Component> wanted, Set<Component> served, Set<Component> missing,
+                              SandboxLock lock, PrintWriter err) throws SandboxException {
     var left = EnumSet.copyOf(SandboxNeeds.all());
     left.removeAll(wanted);
     err.println("aegis: the sandbox is not running; starting " + titles(missing) + " in this process"
         + (served.isEmpty() ? "" : " (" + titles(served) + " already running)")
         + (left.isEmpty() ? "" : "; not needed by this runbook: " + titles(left)) + "...");
     err.flush();
-    var sandbox = Sandbox.start(layout, missing, Sandbox.Options.seeded());
+    var sandbox = Sandbox.start(layout, missing, Sandbox.Options.seeded(), lock);
     err.printf(Locale.ROOT, "aegis: sandbox up in %.1f s; it stops when this command ends (`aegis sandbox` keeps one up)%n",
         sandbox.bootTime().toMillis() / 1000.0);
     err.flush();
     return sandbox;
+  }
+
+  private static void sleep() throws SandboxException {
+    try {
+      Thread.sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SandboxException("interrupted while waiting for the sandbox");
+    }
   }
 
   private static String titles(Set<Component> components) {
