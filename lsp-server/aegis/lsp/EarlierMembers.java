@@ -18,15 +18,17 @@ import java.util.Set;
  * Member completion ({@code x.|}, {@code k8s.PodPhase.|}) from the analysis of an earlier version of
  * the document, so that completion right after typing a dot does not wait for the whole file to be
  * parsed and checked again. It answers only where the earlier check says what a fresh one would:
- * the text changed in one place, by names, dots and whitespace alone (nothing that declares a name,
- * opens or closes a scope, a string or a comment), not inside a lambda or function whose body is an
- * expression (a new line there may end the expression, and the scope with it), and the receiver is
- * a chain of plain names that the earlier check resolves in the scope of that place. Anything else (a call or an index before
- * the dot, a place where a type goes, an edit touching a string or a comment) gives null, and
- * completion waits for the analysis of the current text as before.
+ * the earlier text had no syntax errors; the text changed in one place, by names, dots and
+ * whitespace alone (nothing that declares a name, opens or closes a scope, a string or a comment),
+ * not inside a lambda or function whose body is an expression (a new line there may end the
+ * expression, and the scope with it); and the receiver is a chain of plain names that the earlier
+ * check resolves in the scope of that place. Anything else (a call or an index before the dot, a
+ * place where a type goes, an edit touching a string or a comment) gives null, and completion
+ * waits for the analysis of the current text as before. {@code EarlierMembersTest} holds it to
+ * the fresh answer over the repository's runbooks.
  */
 final class EarlierMembers {
-  /** What is before the dot: its symbol and type in the earlier program, and where the cursor is in the current text. */
+  /** The receiver's symbol and type in the earlier program, and where the cursor is in the current text. */
   record Receiver(CheckedProgram program, Symbol symbol, Type type, CompletionContext context) {}
 
   /** Operators that also appear in types ({@code -> T}, {@code List<T>}, {@code T?}). */
@@ -39,7 +41,7 @@ final class EarlierMembers {
 
   /** The receiver at {@code position} of {@code now}, resolved in {@code earlier}; null when it cannot be told that way. */
   static Receiver find(Analysis earlier, OpenDocument now, org.eclipse.lsp4j.Position position) {
-    if (earlier.stdlibModule() != null || !earlier.uri().equals(now.uri())) return null;
+    if (earlier.stdlibModule() != null || !earlier.uri().equals(now.uri()) || syntaxErrors(earlier)) return null;
     String before = earlier.document().text();
     String text = now.text();
     int prefix = 0;
@@ -154,6 +156,14 @@ final class EarlierMembers {
           && text.charAt(n.span().end() - 1) != '}') {
         return true;
       }
+    }
+    return false;
+  }
+
+  /** Whether the earlier text has syntax errors: its tree is what recovery made of it, the scopes too. */
+  private static boolean syntaxErrors(Analysis a) {
+    for (var d : a.program().diagnostics()) {
+      if (d.code().name().startsWith("AEG1") && d.span().file() == a.source()) return true;
     }
     return false;
   }

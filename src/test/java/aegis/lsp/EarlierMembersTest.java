@@ -82,6 +82,20 @@ class EarlierMembersTest {
     assertNull(EarlierMembers.find(earlier, new OpenDocument(uri, 2, text), position(text, cursor)), what);
   }
 
+  @Test
+  void declinesWhenTheEarlierTextHasSyntaxErrors() {
+    var analyzer = new Analyzer(new DocumentStore(), dir.resolve("stdlib-cache"));
+    var uri = Uris.of(dir.resolve("members.aegis"));
+    var broken = RUNBOOK.replace("k8s.pods(env.namespace)", "k8s.pods(env.namespace");
+    for (var earlierText : List.of(RUNBOOK, broken)) {
+      var earlier = analyzer.analyze(new OpenDocument(uri, 1, earlierText));
+      int at = earlierText.indexOf("  report");
+      var text = earlierText.substring(0, at) + "  env.\n" + earlierText.substring(at);
+      var found = EarlierMembers.find(earlier, new OpenDocument(uri, 2, text), position(text, at + "  env.".length()));
+      assertEquals(earlierText == RUNBOOK, found != null, earlierText == RUNBOOK ? "clean" : "broken");
+    }
+  }
+
   /**
    * Over the runbooks of the repository: at every line inside a block, type each name that line
    * uses before a dot, on a line of its own, and complete after the dot; wherever the earlier
