@@ -124,7 +124,7 @@ final class AegisTextDocumentService implements TextDocumentService {
       var doc = analyzer.documents().get(uri);
       var earlier = analyzer.cached(uri);
       if (doc != null && earlier != null && earlier.document() != doc) {
-        var quick = answer(uri, a -> f.completion().completeFromEarlier(earlier, doc, position), null, earlier);
+        var quick = answer(uri, a -> f.completion().completeFromEarlier(a, doc, position), null, earlier);
         if (quick != null) return Either.forRight(quick);
       }
       return answer(uri, a -> Either.forRight(f.completion().complete(a, position)), none, analyzer.get(uri));

@@ -172,7 +172,7 @@ public final class CompletionFeature {
     members(program, sym, program.typeOf(receiver), ctx, out);
   }
 
-  /** The members of a receiver with symbol {@code sym} (or null) and type {@code t}. */
+  /** The members of a receiver with symbol {@code sym} (or null) and type {@code receiverType}. */
   private static void members(CheckedProgram program, Symbol sym, Type receiverType, CompletionContext ctx, Items out) {
     Type t = sym != null && sym.kind() == Symbol.Kind.MODULE && sym.type() instanceof Type.ModuleType m ? m : receiverType;
     if (t instanceof Type.ModuleType m) {
