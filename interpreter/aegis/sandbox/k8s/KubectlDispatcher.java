@@ -61,10 +61,12 @@ public final class KubectlDispatcher extends Dispatcher {
   }
 
   private MockResponse discovery(ApiPath location, String path) {
-    Optional<?> document = switch (location.segments().length) {
-      case 1 -> Optional.of(path.equals("/api") ? api.coreVersions() : api.groupList());
-      case 2 -> path.startsWith("/api/") ? api.resourceList(location.segments()[1]) : api.apiGroup(location.segments()[1]);
-      default -> api.resourceList(location.segments()[1] + "/" + location.segments()[2]);
+    String[] s = location.segments();
+    boolean core = s[0].equals("api");
+    Optional<?> document = switch (s.length) {
+      case 1 -> Optional.of(core ? api.coreVersions() : api.groupList());
+      case 2 -> core ? api.resourceList(s[1]) : api.apiGroup(s[1]);
+      default -> api.resourceList(s[1] + "/" + s[2]);
     };
     return document.map(d -> json(200, SERIALIZATION.asJson(d))).orElseGet(() -> notFound(path));
   }
