@@ -116,8 +116,8 @@ class DeploymentRunbooksTest {
     var keys = new ObjectMapper().readTree(Files.readString(keysFile));
     var rootToken = keys.path("root_token").asText();
     var secrets = new ArrayList<String>(List.of(rootToken));
-    keys.path("keys").forEach(k -> secrets.add(k.asText()));
-    keys.path("keys_base64").forEach(k -> secrets.add(k.asText()));
+    keys.path("unseal_keys_hex").forEach(k -> secrets.add(k.asText()));
+    keys.path("unseal_keys_b64").forEach(k -> secrets.add(k.asText()));
     assertEquals(5 + 5 + 1, secrets.size(), keys::toString);
     assertEquals("environment=sandbox", "environment=" + k8s.namespaces().withName(NS).get().getMetadata().getLabels().get("environment"));
     assertNotNull(k8s.serviceAccounts().inNamespace(NS).withName("aegisshield").get());
