@@ -54,7 +54,7 @@ public final class KubernetesSandbox implements SandboxCluster {
   }
 
   /** Called through {@link SandboxCluster#start}; a layout with Kubernetes port 0 (tests) listens on any free port, see {@link #url}. */
-  public static SandboxCluster start(SandboxLayout layout, boolean seed) throws SandboxException {
+  public static SandboxCluster start(SandboxLayout layout, boolean seed, aegis.sandbox.k8s.SandboxIssuer issuer) throws SandboxException {
     int port = layout.cluster().port();
     if (port != 0 && PortProbe.listening(port)) throw LoopbackHttp.portTaken(port, "Kubernetes API");
     MOCK_LOG.setLevel(Level.WARNING);
@@ -67,7 +67,7 @@ public final class KubernetesSandbox implements SandboxCluster {
       throw new SandboxException("the sandbox's Kubernetes API could not listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
     }
     var client = server.createClient(b -> b.editOrNewConfig().withUserAgent(MockController.USER_AGENT).endConfig());
-    var controller = new MockController(client, Outcome.byImageTag(), Duration.ZERO, null).start(Duration.ofMillis(200));
+    var controller = new MockController(client, Outcome.byImageTag(), Duration.ZERO, null, issuer).start(Duration.ofMillis(200));
     var cluster = new KubernetesSandbox(layout, server, client, controller);
     try {
       if (seed) {

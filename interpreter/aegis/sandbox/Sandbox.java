@@ -1,5 +1,6 @@
 package aegis.sandbox;
 
+import aegis.sandbox.k8s.SandboxIssuer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -82,6 +83,7 @@ public final class Sandbox implements AutoCloseable {
     long begin = System.nanoTime();
     privateDirectory(layout);
     var passwords = passwords(layout);
+    var issuer = issuer(layout, lock);
     var times = new EnumMap<Component, Duration>(Component.class);
     var started = new ArrayList<SandboxServer>();
     var failures = new ArrayList<String>();
@@ -92,7 +94,7 @@ public final class Sandbox implements AutoCloseable {
         if (component.ports(layout).isEmpty()) continue;
         futures.put(component, executor.submit(() -> {
           long t = System.nanoTime();
-          var server = startOne(component, layout, options, passwords);
+          var server = startOne(component, layout, options, passwords, issuer);
           synchronized (times) { times.put(component, Duration.ofNanos(System.nanoTime() - t)); }
           return server;
         }));
@@ -120,20 +122,42 @@ public final class Sandbox implements AutoCloseable {
   }
 
   private static SandboxServer startOne(Component component, SandboxLayout layout, Options options,
-                                        Map<String, String> passwords) throws SandboxException {
+                                        Map<String, String> passwords, SandboxIssuer issuer) throws SandboxException {
     var numbers = new PlatformNumbers(layout, options.clock());
     return switch (component) {
       case POSTGRES -> SandboxPostgres.start(layout.postgres(), layout.directory(), options.seed(),
           passwords.get("postgres.password"));
       case NEO4J -> SandboxNeo4j.start(layout.neo4j(), options.seed());
       case VAULT -> SandboxVault.start(layout, options.seed(), passwords);
-      case KUBERNETES -> SandboxCluster.start(layout, options.seed());
+      case KUBERNETES -> SandboxCluster.start(layout, options.seed(), issuer);
       case PROMETHEUS -> PrometheusFixture.start(layout.prometheusPort(), numbers, options.clock());
       case ALERTMANAGER -> AlertmanagerFixture.start(layout.alertmanagerPort(), numbers);
       case SMTP -> SandboxSmtp.start(layout.smtpPort());
       case FIXTURES -> HttpFixtures.start(layout.fixtures(), options.events());
-      case TLS -> TlsEndpoint.start(layout.tls(), layout.directory());
+      case TLS -> TlsEndpoint.start(layout.tls(), layout.directory(), layout.cluster() == null ? null
+          : new TlsEndpoint.IngressSource("http://127.0.0.1:" + layout.cluster().port(), layout.namespace(), layout.cluster().ingressName()));
     };
+  }
+
+  /**
+   * The CA of the sandbox's cert-manager, new with each sandbox (like the cluster whose
+   * certificates it signs); its certificate goes to the environment's {@code trustedCa} file.
+   */
+  private static SandboxIssuer issuer(SandboxLayout layout, SandboxLock lock) throws SandboxException {
+    try {
+      var issuer = SandboxIssuer.create();
+      var file = layout.tls().trustedCa();
+      if (file != null) {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        var tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        Files.writeString(tmp, issuer.caPem());
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      }
+      return issuer;
+    } catch (IOException | java.security.GeneralSecurityException e) {
+      lock.close();
+      throw new SandboxException("the sandbox's certificate authority could not be set up: " + e.getMessage(), e);
+    }
   }
 
   /** One password per database credential the environment reads from Vault, given to both the server and Vault. */

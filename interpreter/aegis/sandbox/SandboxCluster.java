@@ -22,8 +22,8 @@ public interface SandboxCluster extends AutoCloseable {
   void close();
 
   /** Starts the implementation on the layout's Kubernetes port, as one of the sandbox's servers. */
-  static SandboxServer start(SandboxLayout layout, boolean seed) throws SandboxException {
-    var cluster = KubernetesSandbox.start(layout, seed);
+  static SandboxServer start(SandboxLayout layout, boolean seed, aegis.sandbox.k8s.SandboxIssuer issuer) throws SandboxException {
+    var cluster = KubernetesSandbox.start(layout, seed, issuer);
     return new SandboxServer() {
       @Override
       public Component component() { return Component.KUBERNETES; }

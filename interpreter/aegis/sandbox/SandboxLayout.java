@@ -61,8 +61,13 @@ public record SandboxLayout(
    */
   public record Cluster(int port, String monitoringNamespace, String ingressName, String tlsCertificate, String certIssuer) {}
 
-  /** The TLS endpoint: the ingress host its certificate names, and its port. */
-  public record Tls(String host, int port) {}
+  /**
+   * The TLS endpoint: the ingress host its certificate names, its port, and the file the sandbox
+   * writes its cert-manager CA to (the environment's {@code trustedCa}; null when not set).
+   */
+  public record Tls(String host, int port, Path trustedCa) {
+    public Tls(String host, int port) { this(host, port, null); }
+  }
 
   /** What the sandbox needs of a service to seed its Kubernetes workload. */
   public record ServiceSpec(String name, String image, String version, String tier, String kind, int replicas, int port) {}
@@ -138,7 +143,8 @@ public record SandboxLayout(
         new Neo4j(boltPort, neo4jHttp), vault, cluster,
         port(string(env, "prometheusUrl", "prometheusUrl"), "prometheusUrl"),
         port(string(env, "alertmanagerUrl", "alertmanagerUrl"), "alertmanagerUrl"),
-        intField(smtp, "port", "smtp.port"), fixtures, new Tls(ingressHost, intField(env, "ingressPort", "ingressPort")),
+        intField(smtp, "port", "smtp.port"), fixtures, new Tls(ingressHost, intField(env, "ingressPort", "ingressPort"),
+            optionalString(env, "trustedCa") == null ? null : expandHome(optionalString(env, "trustedCa"))),
         services, credentials);
   }
 

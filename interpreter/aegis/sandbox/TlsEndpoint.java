@@ -12,17 +12,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * The platform's ingress, as far as a certificate check sees it: HTTPS on the ingress port,
- * presenting a self-signed certificate for the ingress host, made with the JDK's {@code keytool}
+ * The platform's ingress controller, as far as a certificate check sees it: HTTPS on the ingress
+ * port, serving the certificate and key of the TLS Secret the Ingress names (as issued by the
+ * sandbox's cert-manager), reloaded when the Secret changes. Until such a Secret exists it
+ * presents a self-signed certificate for the ingress host, made with the JDK's {@code keytool}
  * into the sandbox directory ({@code tls.p12}) and kept until it has less than
  * {@value #RENEW_DAYS} days left (so that the weekly review's expiry check passes, while its trust
  * check reports what a self-signed certificate is: not trusted).
+ *
+ * <p>Each certificate is served from its own {@link SSLContext}: a client holding a session (or
+ * ticket) of the previous one cannot resume it, and sees the new certificate, as after an ingress
+ * controller's reload.
  */
 final class TlsEndpoint implements SandboxServer {
+  /** Where the Ingress lives: the cluster's API, the namespace and the Ingress's name. */
+  record IngressSource(String apiUrl, String namespace, String ingressName) {}
+
+  private static final long POLL_MILLIS = 250;
+
   static final int VALID_DAYS = 90;
   static final int RENEW_DAYS = 45;
   /** Protects nothing: a self-signed key for localhost, in a file only its owner can read. */
@@ -30,16 +40,23 @@ final class TlsEndpoint implements SandboxServer {
   private static final String ALIAS = "ingress";
 
   private final SandboxLayout.Tls layout;
-  private final X509Certificate certificate;
+  private final SwitchingContext served;
   private final LoopbackHttp http;
+  private final IngressSecretWatch watch;
 
-  private TlsEndpoint(SandboxLayout.Tls layout, X509Certificate certificate, LoopbackHttp http) {
+  private TlsEndpoint(SandboxLayout.Tls layout, SwitchingContext served, LoopbackHttp http, IngressSecretWatch watch) {
     this.layout = layout;
-    this.certificate = certificate;
+    this.served = served;
     this.http = http;
+    this.watch = watch;
   }
 
   static TlsEndpoint start(SandboxLayout.Tls layout, Path directory) throws SandboxException {
+    return start(layout, directory, null);
+  }
+
+  /** Serves the TLS Secret of {@code ingress} once it exists (null: the self-signed certificate only). */
+  static TlsEndpoint start(SandboxLayout.Tls layout, Path directory, IngressSource ingress) throws SandboxException {
     var store = directory.resolve("tls.p12");
     try {
       var keys = usable(store, layout.host());
@@ -48,16 +65,14 @@ final class TlsEndpoint implements SandboxServer {
         keys = usable(store, layout.host());
         if (keys == null) throw new SandboxException("keytool made " + store + ", but it holds no usable certificate for " + layout.host());
       }
-      var kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      kmf.init(keys, STORE_PASSWORD);
-      var context = SSLContext.getInstance("TLS");
-      context.init(kmf.getKeyManagers(), null, null);
-      var http = LoopbackHttp.startTls(layout.port(), "TLS endpoint", context, exchange -> {
+      var served = new SwitchingContext(SwitchingContext.serving(keys, STORE_PASSWORD), (X509Certificate) keys.getCertificate(ALIAS));
+      var http = LoopbackHttp.startTls(layout.port(), "TLS endpoint", served.context(), exchange -> {
         try (exchange) {
           LoopbackHttp.reply(exchange, 200, "text/plain", "AegisShield sandbox ingress\n");
         }
       });
-      return new TlsEndpoint(layout, (X509Certificate) keys.getCertificate(ALIAS), http);
+      var watch = ingress == null ? null : IngressSecretWatch.start(ingress, layout.host(), served, POLL_MILLIS);
+      return new TlsEndpoint(layout, served, http, watch);
     } catch (IOException | GeneralSecurityException e) {
       throw new SandboxException("the sandbox's TLS endpoint could not start: " + e.getMessage(), e);
     }
@@ -114,11 +129,15 @@ final class TlsEndpoint implements SandboxServer {
 
   @Override
   public List<String> describe() {
+    var certificate = served.certificate();
     long days = Duration.between(Instant.now(), certificate.getNotAfter().toInstant()).toDays();
-    return List.of("https://" + layout.host() + ":" + layout.port() + " (self-signed certificate for " + layout.host()
-        + ", " + days + " days left)");
+    return List.of("https://" + layout.host() + ":" + layout.port() + " (the Ingress's TLS Secret once it exists, until then a "
+        + "self-signed certificate; now " + certificate.getSubjectX500Principal().getName() + ", " + days + " days left)");
   }
 
   @Override
-  public void close() { http.close(); }
+  public void close() {
+    if (watch != null) watch.close();
+    http.close();
+  }
 }

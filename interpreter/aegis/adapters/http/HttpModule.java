@@ -11,7 +11,14 @@ import aegis.adapters.PlanFor;
 import aegis.eval.Value;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -83,7 +90,20 @@ public final class HttpModule implements BuiltinModule {
   }
 
   private static HttpAdapter adapter(CallContext ctx) {
-    return ctx.resource(RESOURCE, HttpAdapter::new);
+    return ctx.resource(RESOURCE, () -> new HttpAdapter(HttpAdapter.Options.defaults().withTrustedCerts(trustedCa(ctx))));
+  }
+
+  /** The certificates of the environment's {@code trustedCa} file, trusted besides the JDK's roots; none when it names none. */
+  private static List<X509Certificate> trustedCa(CallContext ctx) {
+    Value.Rec env = ctx.environment();
+    if (env == null || !(env.get("trustedCa") instanceof Value.Str file)) return List.of();
+    Path path = file.value().equals("~") || file.value().startsWith("~/")
+        ? Path.of(System.getProperty("user.home") + file.value().substring(1)) : Path.of(file.value());
+    try (var in = Files.newInputStream(path)) {
+      return CertificateFactory.getInstance("X.509").generateCertificates(in).stream().map(X509Certificate.class::cast).toList();
+    } catch (IOException | CertificateException e) {
+      throw new AdapterException("http", "the environment's trustedCa " + path + " cannot be read as PEM certificates: " + e.getMessage());
+    }
   }
 
   private static Map<String, String> headers(Map<String, Value> values) {

@@ -313,8 +313,16 @@ public final class K8sModule implements BuiltinModule {
     var kube = kube(ctx);
     String kind = kind(args, 3);
     var history = History.of(kube, args.string(0), args.string(1), kind);
-    var target = rollbackTarget(kube, args, kind);
-    var current = history.stream().filter(History.Revision::current).findFirst().orElse(history.getFirst());
+    var current = history.isEmpty() ? null : history.stream().filter(History.Revision::current).findFirst().orElse(history.getFirst());
+    History.Revision target;
+    try {
+      target = rollbackTarget(kube, args, kind);
+    } catch (AdapterException e) {
+      // A plan sees the workload before the run's own changes: a rollback that follows this run's
+      // rollout (a patch whose health check fails) returns to what runs now.
+      if (!args.isNull(2) || current == null) throw e;
+      target = current;
+    }
     var w = History.workload(kube, args.string(0), args.string(1), kind);
     ObjectNode live = NODES.objectNode().put("revision", current.revision());
     live.putObject("spec").set("template", Json.tree(History.strip(Workloads.template(w))));

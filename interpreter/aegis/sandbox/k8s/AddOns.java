@@ -5,12 +5,17 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatusBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +23,9 @@ import java.util.Map;
 /**
  * What the platform's add-ons do for objects aegis applies: an ingress controller gives each
  * Ingress an address; cert-manager issues a Certificate (Ready, notAfter 90 days on, renewal 30
- * days before) whenever it is new or has {@code Issuing=True}, as after {@code cmctl renew}; the
+ * days before) whenever it is new or has {@code Issuing=True}, as after {@code cmctl renew}, and
+ * (given a {@link SandboxIssuer}) writes the issued certificate and its key into the
+ * Certificate's {@code secretName}, as cert-manager does, before it reports Ready; the
  * volume provisioner binds a claim whose StorageClass exists and records a
  * {@code ProvisioningFailed} event for one whose class does not.
  */
@@ -28,10 +35,12 @@ final class AddOns {
 
   private final KubernetesClient client;
   private final PodSimulator events;
+  private final SandboxIssuer issuer;
 
-  AddOns(KubernetesClient client, PodSimulator events) {
+  AddOns(KubernetesClient client, PodSimulator events, SandboxIssuer issuer) {
     this.client = client;
     this.events = events;
+    this.issuer = issuer;
   }
 
   void reconcile() {
@@ -57,6 +66,7 @@ final class AddOns {
     if (ready && !issuing) return;
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     Instant notAfter = now.plus(Duration.ofDays(90));
+    if (issuer != null) secret(c, now, notAfter);
     var readyCondition = new LinkedHashMap<String, Object>();
     readyCondition.put("type", "Ready");
     readyCondition.put("status", "True");
@@ -72,6 +82,35 @@ final class AddOns {
     status.put("revision", (status.get("revision") instanceof Number n ? n.intValue() : 0) + 1);
     c.setAdditionalProperty("status", status);
     client.genericKubernetesResources(CERTIFICATE).inNamespace(c.getMetadata().getNamespace()).resource(c).updateStatus();
+  }
+
+  /** Issues a certificate for the Certificate's DNS names into its TLS Secret, replacing what it held. */
+  @SuppressWarnings("unchecked")
+  private void secret(GenericKubernetesResource c, Instant notBefore, Instant notAfter) {
+    Map<String, Object> spec = c.get("spec") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    String secretName = spec.get("secretName") instanceof String s ? s : null;
+    List<String> dnsNames = spec.get("dnsNames") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    if (secretName == null || dnsNames.isEmpty()) return;
+    SandboxIssuer.Issued issued;
+    try {
+      issued = issuer.issue(dnsNames, notBefore, notAfter);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the sandbox issuer cannot sign a certificate for " + dnsNames + ": " + e.getMessage(), e);
+    }
+    String ns = c.getMetadata().getNamespace();
+    var data = new LinkedHashMap<String, String>();
+    data.put("tls.crt", base64(issued.certificatePem()));
+    data.put("tls.key", base64(issued.privateKeyPem()));
+    data.put("ca.crt", base64(issued.caPem()));
+    client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName(secretName).withNamespace(ns)
+            .addToAnnotations("cert-manager.io/certificate-name", c.getMetadata().getName())
+            .addToAnnotations("cert-manager.io/common-name", dnsNames.getFirst())
+            .addToAnnotations("cert-manager.io/alt-names", String.join(",", dnsNames)).endMetadata()
+        .withType("kubernetes.io/tls").withData(data).build()).createOr(NonDeletingOperation::update);
+  }
+
+  private static String base64(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
   }
 
   private void claim(PersistentVolumeClaim c) {

@@ -74,9 +74,15 @@ public final class MockController implements AutoCloseable {
    * @param progressDeadline the Deployments' progress deadline; null to use each one's {@code progressDeadlineSeconds}
    */
   public MockController(KubernetesClient client, Function<String, Outcome> outcomes, Duration readyAfter, Duration progressDeadline) {
+    this(client, outcomes, readyAfter, progressDeadline, null);
+  }
+
+  /** Like the other constructor; cert-manager also writes what {@code issuer} issues into each Certificate's TLS Secret. */
+  public MockController(KubernetesClient client, Function<String, Outcome> outcomes, Duration readyAfter, Duration progressDeadline,
+                        SandboxIssuer issuer) {
     this.client = client;
     this.pods = new PodSimulator(client, outcomes, readyAfter);
-    this.addOns = new AddOns(client, pods);
+    this.addOns = new AddOns(client, pods, issuer);
     this.progressDeadline = progressDeadline;
   }
 

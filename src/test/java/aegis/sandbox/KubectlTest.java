@@ -50,7 +50,7 @@ class KubectlTest {
         new SandboxLayout.Cluster(0, c.monitoringNamespace(), c.ingressName(), c.tlsCertificate(), c.certIssuer()),
         sandbox.prometheusPort(), sandbox.alertmanagerPort(), sandbox.smtpPort(), sandbox.fixtures(), sandbox.tls(),
         sandbox.services(), sandbox.credentials());
-    cluster = KubernetesSandbox.start(layout, true);
+    cluster = KubernetesSandbox.start(layout, true, null);
     kubeconfig = dir.resolve("kubeconfig");
     Files.writeString(kubeconfig, Kubeconfig.text(cluster.url(), layout.namespace()));
     client = new KubernetesClientBuilder().withConfig(io.fabric8.kubernetes.client.Config.fromKubeconfig(Files.readString(kubeconfig)))
