@@ -206,19 +206,19 @@ public final class Evaluator {
 
   private Value binary(CheckedProgram p, Expr.Binary b, Env env) {
     return switch (b.op()) {
+      // Short-circuit: the right operand is evaluated only once the left is known. A left operand
+      // known only after apply leaves the result unknown, without evaluating the right now: its
+      // reads would run before the apply they follow (`rollout.complete && probes.isUp(...)` read
+      // health before the patch, found it down, and planned the rollback as certain).
       case AND -> {
         Value l = eval(p, b.left(), env);
-        if (l instanceof Value.Bool lb && !lb.value()) yield lb;
-        Value r = eval(p, b.right(), env);
-        if (r instanceof Value.Bool rb && !rb.value()) yield rb;
-        yield l instanceof Value.Unknown ? l : r;
+        if (l instanceof Value.Unknown || l instanceof Value.Bool lb && !lb.value()) yield l;
+        yield eval(p, b.right(), env);
       }
       case OR -> {
         Value l = eval(p, b.left(), env);
-        if (l instanceof Value.Bool lb && lb.value()) yield lb;
-        Value r = eval(p, b.right(), env);
-        if (r instanceof Value.Bool rb && rb.value()) yield rb;
-        yield l instanceof Value.Unknown ? l : r;
+        if (l instanceof Value.Unknown || l instanceof Value.Bool lb && lb.value()) yield l;
+        yield eval(p, b.right(), env);
       }
       case COALESCE -> {
         Value l = eval(p, b.left(), env);

@@ -247,7 +247,7 @@ public final class Runner {
     Value iterable = evaluator.eval(program, f.iterable(), env);
     if (iterable instanceof Value.Unknown u) {
       var inner = frame.withConditional("loop over " + u.origin());
-      block(f.body().stmts(), env.child().define(f.variable().name(), u), append(path, 1), inner);
+      conditionally(inner, () -> block(f.body().stmts(), env.child().define(f.variable().name(), u), append(path, 1), inner));
       return;
     }
     List<Value> items = switch (iterable) {
@@ -317,12 +317,28 @@ public final class Runner {
     Value cond = evaluator.eval(program, i.condition(), env);
     if (cond instanceof Value.Unknown u) {
       var inner = frame.withConditional("`if " + i.condition().span().text() + "` (" + u.origin() + ")");
-      block(i.then().stmts(), env.child(), append(path, 1), inner);
-      otherwise(i.otherwise(), env, append(path, 2), inner);
+      conditionally(inner, () -> {
+        block(i.then().stmts(), env.child(), append(path, 1), inner);
+        otherwise(i.otherwise(), env, append(path, 2), inner);
+      });
       return;
     }
     if (((Value.Bool) cond).value()) block(i.then().stmts(), env.child(), append(path, 1), frame);
     else otherwise(i.otherwise(), env, append(path, 2), frame);
+  }
+
+  /**
+   * Runs {@code body} with {@code inner} as the thread's frame, so that built-in calls deep in its
+   * expressions plan their actions as conditional too (they find the frame through
+   * {@link StepFrame#current()}, not through the parameter).
+   */
+  private static void conditionally(StepFrame inner, Runnable body) {
+    var previous = StepFrame.enter(inner);
+    try {
+      body.run();
+    } finally {
+      StepFrame.restore(previous);
+    }
   }
 
   private void otherwise(Node otherwise, Env env, List<Integer> path, StepFrame frame) {

@@ -261,6 +261,28 @@ class ExecutorTest {
   }
 
   @Test
+  void aReadAfterAnUnknownOperandOfAndOrIsNotPlannedAsIfItRanNow() throws Exception {
+    var loaded = load("probe.aegis", """
+        runbook probe "Probe after a write"
+        import fake
+        param env: Environment
+        step "patch" {
+          let result = fake.set("replicas", 3)
+          let healthy = result == 3 && fake.flaky("health", 1) == 0
+          let settled = result == 3 || fake.flaky("health", 1) == 0
+          if !healthy || !settled {
+            fake.drop("replicas")
+          }
+        }
+        """);
+    var plan = h.engine.plan(loaded, h.inputs(loaded), false, null);
+    // fake.flaky would fail its first call: had the plan read it, the plan would have failed.
+    assertEquals(2, plan.actions().size(), plan.actions()::toString);
+    assertNotNull(plan.actions().get(1).conditional(), "the drop depends on values known after apply");
+    assertEquals(0, h.fake.writes.get());
+  }
+
+  @Test
   void reportTitlesInterpolate() throws Exception {
     var loaded = load("titles.aegis", """
         runbook titles "Titles"
