@@ -10,7 +10,7 @@ import java.util.List;
 
 /** What every part of the checker needs while checking one file: where to record facts and report problems. */
 final class FileContext {
-  final Facts facts = new Facts();
+  final Facts facts;
   final Session session;
   final SourceFile source;
   /** The module this file declares ({@code module NAME}), or null for runbooks and environments. */
@@ -26,6 +26,7 @@ final class FileContext {
   FileContext(Session session, SourceFile source, String moduleName, boolean stdlib, ModuleInfo core) {
     this.session = session;
     this.source = source;
+    this.facts = new Facts(source.text().length());
     this.moduleName = moduleName;
     this.stdlib = stdlib;
     this.core = core;
