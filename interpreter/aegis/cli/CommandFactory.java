@@ -14,8 +14,15 @@ final class CommandFactory implements IFactory {
 
   @Override
   public <K> K create(Class<K> type) throws Exception {
+    // They keep their state under $AEGIS_HOME: the context's, not this process's.
+    if (type == RunsCommand.class) return type.cast(new RunsCommand(home()));
+    if (type == UnlockCommand.class) return type.cast(new UnlockCommand(home()));
     K made = fallback.create(type);
     if (made instanceof AegisCommand command) command.bind(context);
     return made;
+  }
+
+  private aegis.exec.journal.AegisHome home() {
+    return aegis.exec.journal.AegisHome.resolve(context.env(), context.workingDir());
   }
 }

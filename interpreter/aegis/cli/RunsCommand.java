@@ -43,18 +43,9 @@ public final class RunsCommand implements Callable<Integer> {
 
   private final Supplier<AegisHome> home;
 
-  /** The command for the home of this process ({@link AegisHome#fromEnvironment()}). */
-  public RunsCommand() {
-    this(AegisHome::fromEnvironment);
-  }
-
-  /** The command for the given home (tests). */
+  /** The command for the given home (the CLI's {@code CommandFactory} passes its context's). */
   public RunsCommand(AegisHome home) {
-    this(() -> home);
-  }
-
-  private RunsCommand(Supplier<AegisHome> home) {
-    this.home = home;
+    this.home = () -> home;
   }
 
   @Override

@@ -39,12 +39,7 @@ public final class UnlockCommand implements Callable<Integer> {
 
   private final Supplier<AegisHome> home;
 
-  /** The command for the home of this process ({@link AegisHome#fromEnvironment()}). */
-  public UnlockCommand() {
-    this.home = AegisHome::fromEnvironment;
-  }
-
-  /** The command for the given home (tests). */
+  /** The command for the given home (the CLI's {@code CommandFactory} passes its context's). */
   public UnlockCommand(AegisHome home) {
     this.home = () -> home;
   }

@@ -92,7 +92,10 @@ final class ExternGate implements ExternCalls {
   private Value plan(Symbol fn, String call, BuiltinRegistry.Binding binding, CallContext ctx, Args args, StepFrame frame,
                      String location) {
     String unknownArg = null;
-    for (var v : args.values()) if (v instanceof Value.Unknown u) unknownArg = u.origin();
+    for (var v : args.values()) {
+      var u = unknownIn(v);
+      if (u != null) unknownArg = u.origin();
+    }
     ActionPreview preview;
     if (!options.offline() && binding.preview() != null && unknownArg == null) {
       preview = binding.preview().preview(ctx, args);
@@ -104,6 +107,22 @@ final class ExternGate implements ExternCalls {
     if (unknownArg != null) conditional = conditional == null ? unknownArg : conditional + "; " + unknownArg;
     listener.planned(frame.step(), Runner.currentPath(), call, fn.effect(), preview, conditional, location);
     return new Value.Unknown("result of " + call + " at " + location);
+  }
+
+  /** The first value known only after apply in {@code v}, also inside a list, map or record (a map of secrets read in an earlier step). */
+  private static Value.Unknown unknownIn(Value v) {
+    if (v instanceof Value.Unknown u) return u;
+    java.util.Collection<Value> inside = switch (v) {
+      case Value.ListV l -> l.items();
+      case Value.MapV m -> m.entries().values();
+      case Value.Rec r -> r.fields().values();
+      default -> java.util.List.of();
+    };
+    for (var item : inside) {
+      var u = unknownIn(item);
+      if (u != null) return u;
+    }
+    return null;
   }
 
   private Value apply(Symbol fn, String call, BuiltinRegistry.Binding binding, CallContext ctx, Args args, StepFrame frame,

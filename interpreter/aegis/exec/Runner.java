@@ -136,7 +136,7 @@ public final class Runner {
       case Stmt.Wait w -> waitUntil(w, env, frame);
       case Stmt.Approve a -> approve(a, env, frame);
       case Stmt.Run r -> compose(r, env, path, frame);
-      case Stmt.Report r -> listener.report(frame.step(), currentPath(), r.title().constantText(),
+      case Stmt.Report r -> listener.report(frame.step(), currentPath(), reportTitle(r, env),
           evaluator.eval(program, r.value(), env));
       case Stmt.Fail f -> {
         Value messageValue = evaluator.eval(program, f.message(), env);
@@ -153,6 +153,13 @@ public final class Runner {
       }
       case Stmt.ExprStmt e -> evaluator.eval(program, e.expr(), env);
     }
+  }
+
+  /** A report's title, interpolations included; one that depends on an apply's results is shown as written. */
+  private String reportTitle(Stmt.Report r, Env env) {
+    if (r.title().isConstant()) return r.title().constantText();
+    Value title = evaluator.eval(program, r.title(), env);
+    return title instanceof Value.Unknown ? r.title().span().text() : text(title);
   }
 
   private void step(Stmt.Step step, Env env, List<Integer> path, StepFrame outer) {

@@ -11,14 +11,20 @@ public final class Kubeconfig {
 
   private Kubeconfig() {}
 
+  /** The kubeconfig of the sandbox's API on the layout's port. */
   public static String text(SandboxLayout layout) {
+    return text("http://127.0.0.1:" + layout.cluster().port(), layout.namespace());
+  }
+
+  /** The kubeconfig of an API server at {@code server}, with {@code namespace} as the context's. */
+  public static String text(String server, String namespace) {
     return """
         apiVersion: v1
         kind: Config
         clusters:
         - name: %1$s
           cluster:
-            server: http://127.0.0.1:%2$d
+            server: %2$s
         contexts:
         - name: %1$s
           context:
@@ -30,7 +36,7 @@ public final class Kubeconfig {
         - name: %1$s
           user:
             token: sandbox-has-no-authentication
-        """.formatted(NAME, layout.cluster().port(), layout.namespace());
+        """.formatted(NAME, server, namespace);
   }
 
   /** Where the sandbox writes it while it runs. */

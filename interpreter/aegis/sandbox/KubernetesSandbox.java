@@ -1,5 +1,7 @@
 package aegis.sandbox;
 
+import aegis.sandbox.k8s.ApiResources;
+import aegis.sandbox.k8s.KubectlDispatcher;
 import aegis.sandbox.k8s.MockController;
 import aegis.sandbox.k8s.Outcome;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -30,7 +32,8 @@ import java.util.regex.Pattern;
  * at once; an image tagged {@code :crashloop}, {@code :imagepullbackoff}, {@code :unschedulable}
  * or {@code :stall} gets that fate instead, see {@link Outcome#byImageTag()}), seeded by
  * {@link ClusterSeed}. Pod logs, which the mock has no store for, are a few plausible lines per
- * pod. Seeded, it returns once every seeded workload's pods are ready.
+ * pod. Real clients (kubectl) get discovery, JSON and HTTP watches through {@link KubectlDispatcher}.
+ * Seeded, it returns once every seeded workload's pods are ready.
  */
 public final class KubernetesSandbox implements SandboxCluster {
   /** Its per-request INFO lines would fill the console and slow every request down. */
@@ -50,14 +53,14 @@ public final class KubernetesSandbox implements SandboxCluster {
     this.controller = controller;
   }
 
-  /** Called through {@link SandboxCluster#start}. */
+  /** Called through {@link SandboxCluster#start}; a layout with Kubernetes port 0 (tests) listens on any free port, see {@link #url}. */
   public static SandboxCluster start(SandboxLayout layout, boolean seed) throws SandboxException {
     int port = layout.cluster().port();
-    if (PortProbe.listening(port)) throw LoopbackHttp.portTaken(port, "Kubernetes API");
+    if (port != 0 && PortProbe.listening(port)) throw LoopbackHttp.portTaken(port, "Kubernetes API");
     MOCK_LOG.setLevel(Level.WARNING);
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
     var server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-        new WithLogs(new KubernetesMixedDispatcher(responses)), false);
+        new WithLogs(new KubectlDispatcher(new KubernetesMixedDispatcher(responses), ApiResources.load())), false);
     try {
       server.init(InetAddress.getLoopbackAddress(), port);
     } catch (RuntimeException e) {
@@ -99,7 +102,7 @@ public final class KubernetesSandbox implements SandboxCluster {
   }
 
   @Override
-  public String url() { return "http://127.0.0.1:" + layout.cluster().port(); }
+  public String url() { return "http://127.0.0.1:" + server.getPort(); }
 
   @Override
   public List<String> describe() {

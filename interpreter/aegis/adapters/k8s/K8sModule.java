@@ -407,6 +407,12 @@ public final class K8sModule implements BuiltinModule {
 
   @Extern("certificate")
   public Value certificate(CallContext ctx, Args args) {
+    if (ctx.mode() == CallContext.Mode.PLAN) {
+      var found = Resources.findCertificate(kube(ctx), args.string(0), args.string(1));
+      // One the plan is about to create (with its ingress) has no status yet: known after apply.
+      return found == null ? new Value.Unknown("Certificate " + args.string(0) + "/" + args.string(1) + ", which does not exist yet")
+          : K8sValues.certificate(found, Instant.now());
+    }
     return K8sValues.certificate(Resources.certificate(kube(ctx), args.string(0), args.string(1)), Instant.now());
   }
 
@@ -443,6 +449,11 @@ public final class K8sModule implements BuiltinModule {
 
   @Extern("ingress")
   public Value ingress(CallContext ctx, Args args) {
+    if (ctx.mode() == CallContext.Mode.PLAN) {
+      var found = Resources.findIngress(kube(ctx), args.string(0), args.string(1));
+      return found == null ? new Value.Unknown("Ingress " + args.string(0) + "/" + args.string(1) + ", which does not exist yet")
+          : K8sValues.ingress(found);
+    }
     return K8sValues.ingress(Resources.ingress(kube(ctx), args.string(0), args.string(1)));
   }
 

@@ -77,10 +77,16 @@ public final class Resources {
   }
 
   public static IngressInfo ingress(Kube kube, String ns, String name) {
+    var i = findIngress(kube, ns, name);
+    if (i == null) throw new AdapterException("kubernetes", "Ingress " + ns + "/" + name + " does not exist");
+    return i;
+  }
+
+  /** The Ingress, or null when it does not exist. */
+  public static IngressInfo findIngress(Kube kube, String ns, String name) {
     Ingress i = kube.call("read Ingress " + ns + "/" + name,
         () -> kube.client().network().v1().ingresses().inNamespace(ns).withName(name).get());
-    if (i == null) throw new AdapterException("kubernetes", "Ingress " + ns + "/" + name + " does not exist");
-    return ingress(i);
+    return i == null ? null : ingress(i);
   }
 
   private static IngressInfo ingress(Ingress i) {
@@ -104,10 +110,16 @@ public final class Resources {
   }
 
   public static CertificateInfo certificate(Kube kube, String ns, String name) {
+    var c = findCertificate(kube, ns, name);
+    if (c == null) throw new AdapterException("kubernetes", "Certificate " + ns + "/" + name + " does not exist");
+    return c;
+  }
+
+  /** The cert-manager Certificate, or null when it does not exist. */
+  public static CertificateInfo findCertificate(Kube kube, String ns, String name) {
     var c = kube.call("read Certificate " + ns + "/" + name,
         () -> kube.client().genericKubernetesResources(Kinds.CERTIFICATE).inNamespace(ns).withName(name).get());
-    if (c == null) throw new AdapterException("kubernetes", "Certificate " + ns + "/" + name + " does not exist");
-    return certificate(Json.tree(c));
+    return c == null ? null : certificate(Json.tree(c));
   }
 
   static CertificateInfo certificate(JsonNode c) {

@@ -75,14 +75,14 @@ public final class VaultModule implements BuiltinModule {
 
   @Extern("saveInitKeys")
   public Value saveInitKeys(CallContext ctx, Args args) {
-    InitKeysFile.write(VaultValues.initKeys(args.record(0)), Path.of(args.string(1)));
+    InitKeysFile.write(VaultValues.initKeys(args.record(0)), VaultValues.expandHome(args.string(1)));
     ctx.progress("saved the Vault unseal keys and root token to " + args.string(1) + " (mode 0600)");
     return Value.Null.INSTANCE;
   }
 
   @PlanFor("saveInitKeys")
   public ActionPreview planSaveInitKeys(CallContext ctx, Args args) {
-    var file = Path.of(args.string(1)).toAbsolutePath();
+    var file = VaultValues.expandHome(args.string(1)).toAbsolutePath();
     var what = args.get(0) instanceof Value.Rec rec ? ((Value.ListV) rec.get("keys")).items().size() + " unseal key shares" : "the unseal key shares";
     var exists = Files.exists(file);
     var description = exists
@@ -95,7 +95,7 @@ public final class VaultModule implements BuiltinModule {
 
   @Extern("loadInitKeys")
   public Value loadInitKeys(CallContext ctx, Args args) {
-    var keys = InitKeysFile.read(Path.of(args.string(0)));
+    var keys = InitKeysFile.read(VaultValues.expandHome(args.string(0)));
     keys.keys().forEach(k -> ctx.registerSecret(k.reveal()));
     keys.keysBase64().forEach(k -> ctx.registerSecret(k.reveal()));
     ctx.registerSecret(keys.rootToken().reveal());
@@ -145,15 +145,18 @@ public final class VaultModule implements BuiltinModule {
   /**
    * Reads {@code args}' path (and version, if the function has one) and converts what it finds.
    * A plan meeting a sealed Vault gets an unknown instead of a failure: the runbook may unseal it
-   * (or initialise it) in an earlier step, so only the apply can know.
+   * (or initialise it) in an earlier step, so only the apply can know. The same holds when there
+   * is no token yet because Vault was never initialised (a first deploy): none can exist before
+   * {@code init}.
    */
   private Value readOrUnknown(CallContext ctx, Args args, String function, Function<Optional<KvSecret>, Value> convert) {
     var path = args.string(1);
     var version = args.values().size() > 2 && !args.isNull(2) ? (int) args.integer(2) : null;
     try {
       return convert.apply(client(ctx, args.record(0)).read(path, version));
-    } catch (VaultSealedException e) {
+    } catch (AdapterException e) {
       if (ctx.mode() == CallContext.Mode.APPLY) throw e;
+      if (!(e instanceof VaultSealedException) && client(ctx, args.record(0)).sealStatus().initialized()) throw e;
       ctx.progress("Vault at " + VaultValues.endpoint(args.record(0)).base() + " is sealed: " + function + " " + path
           + " is known only after apply");
       return new Value.Unknown(function + " " + path + ": Vault is sealed while planning");

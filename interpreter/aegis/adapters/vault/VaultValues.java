@@ -97,7 +97,8 @@ final class VaultValues {
     return rec.get(field) instanceof Value.Str s ? s.value() : null;
   }
 
-  private static Path expandHome(String path) {
+  /** {@code ~/x} under {@code user.home}, as the environments write the token and keys files. */
+  static Path expandHome(String path) {
     if (path.equals("~") || path.startsWith("~/")) return Path.of(System.getProperty("user.home") + path.substring(1));
     return Path.of(path);
   }

@@ -10,6 +10,7 @@ import aegis.diagnostics.DiagnosticRenderer;
 import aegis.exec.journal.JournalRecord;
 import aegis.exec.journal.RunOutcome;
 import aegis.exec.journal.StepOutcome;
+import aegis.eval.Value;
 import aegis.plan.Operation;
 import aegis.plan.PlanJson;
 import java.nio.file.Files;
@@ -257,6 +258,27 @@ class ExecutorTest {
     var insideLoaded = h.load(h.write("w2.aegis", text));
     var inside = h.engine.apply(insideLoaded, h.inputs(insideLoaded), RunOptions.apply(), null, null);
     assertEquals(RunOutcome.SUCCEEDED, inside.outcome());
+  }
+
+  @Test
+  void reportTitlesInterpolate() throws Exception {
+    var loaded = load("titles.aegis", """
+        runbook titles "Titles"
+        param env: Environment
+        step "per item" {
+          for name in ["api", "web"] {
+            report "Pods of ${name}" [name]
+          }
+        }
+        """);
+    var titles = new java.util.concurrent.CopyOnWriteArrayList<String>();
+    RunListener listener = new RunListener() {
+      @Override
+      public void report(StepRef step, String path, String title, Value value) { titles.add(title); }
+    };
+    var out = h.engine.apply(loaded, h.inputs(loaded), RunOptions.apply(), null, listener);
+    assertEquals(RunOutcome.SUCCEEDED, out.outcome());
+    assertEquals(List.of("Pods of api", "Pods of web"), titles);
   }
 
   @Test

@@ -1,6 +1,10 @@
 package aegis.testing;
 
 import aegis.adapters.CallContext;
+import aegis.eval.Value;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,9 +14,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
- * A {@link CallContext} for adapter tests: one "run" whose resources are closed by {@link #close()}
- * (as the executor does when a run ends), with the mode, deadline, registered secrets and
- * progress lines visible to assertions.
+ * The one {@link CallContext} of the adapter tests: one "run" whose resources are closed by
+ * {@link #close()} (as the executor does when a run ends), with the mode, deadline, registered
+ * secrets and progress lines visible to assertions. Optionally an environment (e.g. one whose
+ * {@code kubernetes.server} is a test API server) and a directory standing in for the runbook's.
  */
 public final class TestCallContext implements CallContext, AutoCloseable {
   private final Mode mode;
@@ -20,6 +25,8 @@ public final class TestCallContext implements CallContext, AutoCloseable {
   private final List<String> secrets = new CopyOnWriteArrayList<>();
   private final List<String> progress = new CopyOnWriteArrayList<>();
   private volatile Instant deadline;
+  private Value.Rec environment;
+  private Path runbookDirectory;
 
   public TestCallContext(Mode mode) { this.mode = mode; }
 
@@ -50,12 +57,43 @@ public final class TestCallContext implements CallContext, AutoCloseable {
     return this;
   }
 
+  /** An environment named "test" whose {@code kubernetes.server} is {@code server} (a test API server). */
+  public TestCallContext kubernetes(String server) {
+    var endpoint = new Value.Rec("KubernetesEndpoint", Map.of("server", new Value.Str(server)));
+    this.environment = new Value.Rec("Environment", Map.of("name", new Value.Str("test"), "kubernetes", endpoint));
+    return this;
+  }
+
+  /** Where {@link #readSource} and {@link #listSource} read (a stand-in for the runbook's directory). */
+  public TestCallContext runbookDirectory(Path dir) {
+    this.runbookDirectory = dir;
+    return this;
+  }
+
+  @Override
+  public Value.Rec environment() { return environment != null ? environment : CallContext.super.environment(); }
+
+  @Override
+  public String readSource(String relativePath) throws IOException {
+    if (runbookDirectory == null) return CallContext.super.readSource(relativePath);
+    return Files.readString(runbookDirectory.resolve(relativePath));
+  }
+
+  @Override
+  public List<String> listSource(String relativeDirectory) throws IOException {
+    if (runbookDirectory == null) return CallContext.super.listSource(relativeDirectory);
+    try (var files = Files.list(runbookDirectory.resolve(relativeDirectory))) {
+      return files.map(f -> f.getFileName().toString()).toList();
+    }
+  }
+
   @Override
   public void registerSecret(String value) { secrets.add(value); }
 
   @Override
   public void progress(String message) { progress.add(message); }
 
+  /** Every value registered as a secret, in order. */
   public List<String> secrets() { return List.copyOf(secrets); }
 
   public List<String> progressLines() { return List.copyOf(progress); }

@@ -11,7 +11,7 @@ import aegis.adapters.Args;
 import aegis.adapters.BuiltinRegistry;
 import aegis.adapters.CallContext;
 import aegis.eval.Value;
-import aegis.testing.adapters.RecordingContext;
+import aegis.testing.TestCallContext;
 import aegis.testing.adapters.StdlibExterns;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -39,7 +39,7 @@ class HttpModuleTest {
   private static HttpsServer tls;
   private static String base;
   private static final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
-  private RecordingContext ctx = RecordingContext.apply();
+  private TestCallContext ctx = TestCallContext.apply();
 
   @BeforeAll
   static void start() throws Exception {
@@ -107,7 +107,7 @@ class HttpModuleTest {
 
   @Test
   void aStepOutOfTimeCallsNothing() {
-    ctx = new RecordingContext(CallContext.Mode.APPLY, Instant.now().minusSeconds(1));
+    ctx = TestCallContext.apply().deadline(Instant.now().minusSeconds(1));
     var e = assertThrows(AdapterException.class,
         () -> call("head", new Value.Str(base + "/whoami"), headers(Map.of()), new Value.Dur(Duration.ofSeconds(30))));
     assertEquals("the step ran out of time before http could be called", e.getMessage());

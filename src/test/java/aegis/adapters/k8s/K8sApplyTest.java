@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import aegis.adapters.AdapterException;
 import aegis.eval.Value;
 import aegis.testing.k8s.MockCluster;
-import aegis.testing.k8s.TestContext;
+import aegis.testing.TestCallContext;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 /** Manifests, namespaces, secrets, releases, previews and failures, against the mock API with no controller. */
 class K8sApplyTest {
   static MockCluster cluster;
-  TestContext ctx;
-  TestContext plan;
+  TestCallContext ctx;
+  TestCallContext plan;
 
   @BeforeAll
   static void start() { cluster = MockCluster.withoutController(); }
@@ -34,8 +34,8 @@ class K8sApplyTest {
 
   @BeforeEach
   void contexts() {
-    ctx = TestContext.apply(cluster.url());
-    plan = TestContext.plan(cluster.url());
+    ctx = TestCallContext.apply().kubernetes(cluster.url());
+    plan = TestCallContext.plan().kubernetes(cluster.url());
   }
 
   @AfterEach
@@ -127,7 +127,7 @@ class K8sApplyTest {
     Files.writeString(dir.resolve("b.yaml"), "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: second}\n");
     Files.writeString(dir.resolve("a.yml"), "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: first}\n");
     Files.writeString(dir.resolve("notes.txt"), "not a manifest");
-    try (var c = TestContext.apply(cluster.url()).runbookDirectory(dir.getParent())) {
+    try (var c = TestCallContext.apply().kubernetes(cluster.url()).runbookDirectory(dir.getParent())) {
       var refs = items(call(c, "applyFiles", s(dir.getFileName().toString()), s("a4")));
       assertEquals("[first, second]", refs.stream().map(r -> text(r, "name")).toList().toString());
     }
@@ -156,7 +156,7 @@ class K8sApplyTest {
     assertFalse(create.desired().toString().contains("first-canary"));
     assertFalse(create.desired().toString().contains(Base64.getEncoder().encodeToString("first-canary".getBytes())));
     call(ctx, "ensureSecret", s("s1"), s("db"), data, b(false));
-    assertTrue(ctx.secrets.contains("first-canary"));
+    assertTrue(ctx.secrets().contains("first-canary"));
 
     var rotated = map("username", secret("postgres"), "password", secret("second-canary"), "port", secret("5432"));
     var grow = preview(plan, "ensureSecret", s("s1"), s("db"), rotated, b(false));
@@ -253,7 +253,7 @@ class K8sApplyTest {
     cluster.client().pods().inNamespace("p1").resource(new io.fabric8.kubernetes.api.model.PodBuilder()
         .withNewMetadata().withName("lonely").endMetadata().build()).create();
     var delete = preview(plan, "deletePod", s("p1"), s("lonely"));
-    try (var inDir = TestContext.plan(cluster.url()).runbookDirectory(dir)) {
+    try (var inDir = TestCallContext.plan().kubernetes(cluster.url()).runbookDirectory(dir)) {
       assertEquals("create", preview(inDir, "applyFiles", s("sa.yaml"), s("p1")).operation());
     }
     assertEquals("renew", preview(plan, "renewCertificate", s("p1"), s("site")).operation());
@@ -281,7 +281,7 @@ class K8sApplyTest {
     assertTrue(conflict.getMessage().contains("conflict (409)"), conflict.getMessage());
     assertTrue(conflict.getMessage().contains("re-run the step"));
 
-    try (var nowhere = TestContext.apply("http://127.0.0.1:" + freePort())) {
+    try (var nowhere = TestCallContext.apply().kubernetes("http://127.0.0.1:" + freePort())) {
       long start = System.nanoTime();
       var down = assertThrows(AdapterException.class, () -> call(nowhere, "pods", s("f1"), map()));
       assertTrue(down.getMessage().contains("cannot reach the Kubernetes API at http://127.0.0.1:"), down.getMessage());

@@ -4,7 +4,7 @@ import static aegis.adapters.k8s.Calls.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import aegis.testing.k8s.MockCluster;
-import aegis.testing.k8s.TestContext;
+import aegis.testing.TestCallContext;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
@@ -22,8 +22,8 @@ class K8sBenchmarkTest {
 
   @Test
   void planOfTheFullDeployAndListingOfManyPods() throws Exception {
-    try (var cluster = MockCluster.withoutController(); var apply = TestContext.apply(cluster.url());
-         var plan = TestContext.plan(cluster.url())) {
+    try (var cluster = MockCluster.withoutController(); var apply = TestCallContext.apply().kubernetes(cluster.url());
+         var plan = TestCallContext.plan().kubernetes(cluster.url())) {
       for (var a : DeployManifests.render("1.0.0", 3)) call(apply, "apply", s(a.yaml()), ns(a));
       var changed = DeployManifests.render("1.1.0", 3);
       for (int warmUp = 0; warmUp < 5; warmUp++) for (var a : changed) preview(plan, "apply", s(a.yaml()), ns(a));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import aegis.eval.Value;
 import aegis.sandbox.k8s.Outcome;
 import aegis.testing.k8s.MockCluster;
-import aegis.testing.k8s.TestContext;
+import aegis.testing.TestCallContext;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Pods, events, logs, describe, claims, policies, certificates, ingresses and usage, with the controller running. */
 class K8sReadsTest {
   static MockCluster cluster;
-  TestContext ctx;
+  TestCallContext ctx;
 
   @BeforeAll
   static void start() { cluster = MockCluster.start(Outcome.byImageTag(), Duration.ofMillis(100), Duration.ofSeconds(30)); }
@@ -30,7 +30,7 @@ class K8sReadsTest {
   static void stop() { cluster.close(); }
 
   @BeforeEach
-  void context() { ctx = TestContext.apply(cluster.url()); }
+  void context() { ctx = TestCallContext.apply().kubernetes(cluster.url()); }
 
   @AfterEach
   void close() throws Exception { ctx.close(); }
@@ -148,7 +148,7 @@ class K8sReadsTest {
 
     cluster.failNext("GET", "/apis/metrics.k8s.io/v1beta1/nodes", 404, "NotFound", "the server could not find the requested resource");
     assertTrue(items(call(ctx, "topNodes")).isEmpty());
-    assertTrue(ctx.progress.stream().anyMatch(l -> l.startsWith("metrics-server is not installed")), ctx.progress.toString());
+    assertTrue(ctx.progressLines().stream().anyMatch(l -> l.startsWith("metrics-server is not installed")), ctx.progressLines().toString());
   }
 
   @Test

@@ -7,7 +7,7 @@ import aegis.adapters.AdapterException;
 import aegis.eval.Value;
 import aegis.sandbox.k8s.Outcome;
 import aegis.testing.k8s.MockCluster;
-import aegis.testing.k8s.TestContext;
+import aegis.testing.TestCallContext;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Rollouts, restarts, scaling, images, history and rollback against the mock API with the test controller. */
 class K8sRolloutTest {
   static MockCluster cluster;
-  TestContext ctx;
+  TestCallContext ctx;
 
   @BeforeAll
   static void start() {
@@ -29,7 +29,7 @@ class K8sRolloutTest {
   static void stop() { cluster.close(); }
 
   @BeforeEach
-  void context() { ctx = TestContext.apply(cluster.url()); }
+  void context() { ctx = TestCallContext.apply().kubernetes(cluster.url()); }
 
   @AfterEach
   void close() throws Exception { ctx.close(); }
@@ -112,10 +112,10 @@ class K8sRolloutTest {
   @Test
   void theStepDeadlineCutsTheWaitShort() throws Exception {
     deploy("r10", "slow", "shop/slow:stall");
-    try (var bounded = TestContext.apply(cluster.url()).deadline(java.time.Instant.now().plusMillis(400))) {
+    try (var bounded = TestCallContext.apply().kubernetes(cluster.url()).deadline(java.time.Instant.now().plusMillis(400))) {
       var status = call(bounded, "awaitRollout", s("r10"), s("slow"), deployment(), d(Duration.ofMinutes(10)));
       assertEquals("Timeout", text(status, "reason"), status.show());
-      assertTrue(bounded.progress.getFirst().startsWith("slow: "), bounded.progress.toString());
+      assertTrue(bounded.progressLines().getFirst().startsWith("slow: "), bounded.progressLines().toString());
     }
   }
 
@@ -153,7 +153,7 @@ class K8sRolloutTest {
     assertEquals(Value.Bool.TRUE, field(history.getFirst(), "current"));
     assertEquals("[shop/api:1.0]", field(history.get(1), "images").show());
 
-    var plan = preview(TestContext.plan(cluster.url()), "rollback", s("r8"), s("api"), NULL, deployment());
+    var plan = preview(TestCallContext.plan().kubernetes(cluster.url()), "rollback", s("r8"), s("api"), NULL, deployment());
     assertTrue(plan.description().contains("from revision 2 (shop/api:2.0) to revision 1 (shop/api:1.0)"), plan.description());
 
     call(ctx, "rollback", s("r8"), s("api"), NULL, deployment());

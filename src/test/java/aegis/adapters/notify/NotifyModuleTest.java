@@ -15,7 +15,7 @@ import aegis.adapters.AdapterException;
 import aegis.adapters.Args;
 import aegis.adapters.CallContext;
 import aegis.eval.Value;
-import aegis.testing.adapters.RecordingContext;
+import aegis.testing.TestCallContext;
 import aegis.testing.adapters.StdlibExterns;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -48,7 +48,7 @@ class NotifyModuleTest {
   private WebhookFixture hook;
   private Map<String, String> environmentVariables;
   private NotifyModule notify;
-  private final RecordingContext ctx = RecordingContext.apply();
+  private final TestCallContext ctx = TestCallContext.apply();
 
   @BeforeEach
   void start() throws Exception {
@@ -94,7 +94,7 @@ class NotifyModuleTest {
     assertEquals(List.of("devops@aegisshield.com", "security@aegisshield.com"),
         Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString).toList());
     assertEquals("All five services are running.\r\nVersion 1.4.2", GreenMailUtil.getBody(message).strip());
-    assertEquals(List.of("mailed devops@aegisshield.com, security@aegisshield.com: Déploiement terminé"), ctx.progress);
+    assertEquals(List.of("mailed devops@aegisshield.com, security@aegisshield.com: Déploiement terminé"), ctx.progressLines());
   }
 
   @Test
@@ -102,7 +102,7 @@ class NotifyModuleTest {
     var smtp = smtp(port(), "aegis", envCredential("SMTP_PASSWORD"), false);
     notify.mail(ctx, args("mail", smtp, list("oncall@aegisshield.com"), str("auth"), str("body")));
     assertEquals(1, MAIL.getReceivedMessages().length);
-    assertTrue(ctx.secrets.contains(SMTP_PASSWORD));
+    assertTrue(ctx.secrets().contains(SMTP_PASSWORD));
 
     var wrong = smtp(port(), "aegis", envCredential("WRONG_PASSWORD"), false);
     var e = assertThrows(AdapterException.class,
@@ -143,7 +143,7 @@ class NotifyModuleTest {
     assertEquals(HOOK_PATH, post.path());
     assertEquals("application/json", post.contentType());
     assertEquals(JSON.readTree("{\"channel\":\"#aegisshield-production\",\"text\":\"Deployed *1.4.2*\"}"), JSON.readTree(post.body()));
-    assertTrue(ctx.secrets.contains(hook.url(HOOK_PATH)), "the webhook URL is registered as a secret");
+    assertTrue(ctx.secrets().contains(hook.url(HOOK_PATH)), "the webhook URL is registered as a secret");
   }
 
   @Test
@@ -206,7 +206,7 @@ class NotifyModuleTest {
 
   @Test
   void plansListEveryNoticeAndSendNothing() throws Exception {
-    var plan = RecordingContext.plan();
+    var plan = TestCallContext.plan();
     var env = environment(plainSmtp(), slack("SLACK_WEBHOOK"));
     var escalation = notify.planEscalate(plan, args("escalate", env, severity("Critical"), str("db down"), str("PostgreSQL refuses connections.")));
     assertEquals("send", escalation.operation());
@@ -228,7 +228,7 @@ class NotifyModuleTest {
 
     assertEquals(0, MAIL.getReceivedMessages().length);
     assertTrue(hook.posts.isEmpty());
-    assertTrue(plan.secrets.isEmpty(), "planning resolves no credential");
+    assertTrue(plan.secrets().isEmpty(), "planning resolves no credential");
   }
 
   @Test
@@ -247,7 +247,7 @@ class NotifyModuleTest {
       }
     }
     assertEquals(3, failures.size());
-    failures.addAll(ctx.progress);
+    failures.addAll(ctx.progressLines());
     for (var text : failures) {
       assertFalse(text.contains("canaryHookToken"), text);
       assertFalse(text.contains(SMTP_PASSWORD), text);

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import aegis.adapters.AdapterException;
 import aegis.adapters.Args;
 import aegis.eval.Value;
-import aegis.testing.adapters.RecordingContext;
+import aegis.testing.TestCallContext;
 import aegis.testing.adapters.StdlibExterns;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -42,7 +42,7 @@ class PromModuleTest {
 
   private PromFixture prometheus;
   private final PromModule prom = new PromModule(Clock.fixed(NOW, ZoneOffset.UTC));
-  private final RecordingContext ctx = RecordingContext.plan();
+  private final TestCallContext ctx = TestCallContext.plan();
 
   @BeforeEach
   void start() throws Exception { prometheus = new PromFixture(); }
@@ -182,7 +182,7 @@ class PromModuleTest {
   void warningsBecomeProgressLines() {
     prometheus.answer("up", 200, UP_VECTOR.strip().replaceFirst("}$", ",\"warnings\":[\"PromQL info: metric might not be a counter\"]}"));
     prom.query(ctx, args("query", q("up"), THIRTY_SECONDS));
-    assertEquals(List.of("Prometheus warns about `up`: PromQL info: metric might not be a counter"), ctx.progress);
+    assertEquals(List.of("Prometheus warns about `up`: PromQL info: metric might not be a counter"), ctx.progressLines());
   }
 
   @Test

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import aegis.adapters.AdapterException;
 import aegis.eval.Value;
 import aegis.sandbox.vault.FakeVaultServer;
-import aegis.testing.adapters.RecordingContext;
+import aegis.testing.TestCallContext;
 import aegis.testing.adapters.StdlibExterns;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ class VaultModuleTest {
   @Test
   void initUnsealThenUseTheRootTokenForSecrets() throws Exception {
     server = FakeVaultServer.uninitialized().start();
-    var ctx = RecordingContext.apply();
+    var ctx = TestCallContext.apply();
     var health = (Value.Rec) module(null).health(ctx, args("health", vault()));
     assertEquals(new Value.Int(501), health.get("status"));
     assertEquals(Value.Bool.FALSE, health.get("initialized"));
@@ -57,8 +57,8 @@ class VaultModuleTest {
     assertEquals(3, keys.size());
     keys.forEach(k -> assertInstanceOf(Value.Secret.class, k));
     var root = assertInstanceOf(Value.Secret.class, init.get("rootToken"));
-    assertTrue(ctx.secrets.contains(root.reveal()), "the root token is registered");
-    keys.forEach(k -> assertTrue(ctx.secrets.contains(((Value.Secret) k).reveal()), "every key is registered"));
+    assertTrue(ctx.secrets().contains(root.reveal()), "the root token is registered");
+    keys.forEach(k -> assertTrue(ctx.secrets().contains(((Value.Secret) k).reveal()), "every key is registered"));
 
     var first = (Value.Rec) module(null).unseal(ctx, args("unseal", vault(), keys.get(0)));
     assertEquals(Value.Bool.TRUE, first.get("sealed"));
@@ -79,7 +79,7 @@ class VaultModuleTest {
   @Test
   void writeIsSkippedWhenTheValuesAreAlreadyThere() throws Exception {
     server = FakeVaultServer.dev("root").start();
-    var ctx = RecordingContext.apply();
+    var ctx = TestCallContext.apply();
     var vault = module("root");
     var data = secrets(Map.of("password", "same-value", "user", "postgres"));
     assertEquals(new Value.Int(1), vault.write(ctx, args("write", vault(), str("secret/app/db"), data)));
@@ -92,7 +92,7 @@ class VaultModuleTest {
   @Test
   void readOfAMissingSecretFailsAndTryReadGivesNull() throws Exception {
     server = FakeVaultServer.dev("root").start();
-    var ctx = RecordingContext.apply();
+    var ctx = TestCallContext.apply();
     var e = assertThrows(AdapterException.class,
         () -> module("root").read(ctx, args("read", vault(), str("secret/aegis/none"), Value.Null.INSTANCE)));
     assertTrue(e.getMessage().contains("there is no secret at secret/aegis/none"), e.getMessage());
@@ -109,16 +109,16 @@ class VaultModuleTest {
   @Test
   void readsOfASealedVaultAreUnknownInAPlanAndFailInAnApply() throws Exception {
     server = FakeVaultServer.uninitialized().start();
-    var plan = RecordingContext.plan();
+    var plan = TestCallContext.plan();
     var exists = module("root").exists(plan, args("exists", vault(), str("secret/aegis/pg")));
     assertEquals(new Value.Unknown("vault.exists secret/aegis/pg: Vault is sealed while planning"), exists);
     assertInstanceOf(Value.Unknown.class, module("root").read(plan, args("read", vault(), str("secret/aegis/pg"), Value.Null.INSTANCE)));
     assertInstanceOf(Value.Unknown.class, module("root").tryRead(plan, args("tryRead", vault(), str("secret/aegis/pg"), num(2))));
     assertEquals("Vault at " + server.address() + " is sealed: vault.exists secret/aegis/pg is known only after apply",
-        plan.progress.getFirst());
+        plan.progressLines().getFirst());
 
     var e = assertThrows(VaultSealedException.class,
-        () -> module("root").exists(RecordingContext.apply(), args("exists", vault(), str("secret/aegis/pg"))));
+        () -> module("root").exists(TestCallContext.apply(), args("exists", vault(), str("secret/aegis/pg"))));
     assertTrue(e.getMessage().contains("Vault is sealed (HTTP 503)"), e.getMessage());
   }
 
@@ -126,7 +126,7 @@ class VaultModuleTest {
   void aMissingKeyNamesTheKeysThereAreButNoValue() throws Exception {
     server = FakeVaultServer.dev("root").start();
     server.putSecret("secret", "aegis/pg", Map.of("password", "hunter2-canary", "user", "postgres"));
-    var ctx = RecordingContext.apply();
+    var ctx = TestCallContext.apply();
     var read = (Value.Rec) module("root").read(ctx, args("read", vault(), str("secret/aegis/pg"), Value.Null.INSTANCE));
     var e = assertThrows(AdapterException.class, () -> module("root").secret(ctx, args("secret", read, str("pasword"))));
     assertEquals("secret/aegis/pg (version 1) has no key `pasword`; it has password, user", e.getMessage());
@@ -136,7 +136,7 @@ class VaultModuleTest {
   void theTokenComesFromTheNamedVariableOrAFile(@TempDir Path dir) throws Exception {
     server = FakeVaultServer.dev("file-token").start();
     server.putSecret("secret", "a/b", Map.of("k", "v"));
-    var ctx = RecordingContext.apply();
+    var ctx = TestCallContext.apply();
     var missing = assertThrows(AdapterException.class,
         () -> module(null).read(ctx, args("read", vault(), str("secret/a/b"), Value.Null.INSTANCE)));
     assertTrue(missing.getMessage().contains("the environment variable VAULT_TOKEN is not set"), missing.getMessage());
@@ -146,7 +146,7 @@ class VaultModuleTest {
     var fromFile = VaultArgs.endpointWithTokenFile(server.address(), file.toString());
     var read = (Value.Rec) module(null).read(ctx, args("read", fromFile, str("secret/a/b"), Value.Null.INSTANCE));
     assertEquals(new Value.Int(1), read.get("version"));
-    assertTrue(ctx.secrets.contains("file-token"), "the token is registered as a secret");
+    assertTrue(ctx.secrets().contains("file-token"), "the token is registered as a secret");
 
     var absent = VaultArgs.endpointWithTokenFile(server.address(), dir.resolve("nope").toString());
     var e = assertThrows(AdapterException.class, () -> module(null).read(ctx, args("read", absent, str("secret/a/b"), Value.Null.INSTANCE)));
@@ -156,7 +156,7 @@ class VaultModuleTest {
   @Test
   void aStepWithNoTimeLeftDoesNotCallVault() throws Exception {
     server = FakeVaultServer.dev("root").start();
-    var ctx = new RecordingContext(RecordingContext.Mode.APPLY, Instant.now().minusSeconds(1));
+    var ctx = TestCallContext.apply().deadline(Instant.now().minusSeconds(1));
     var e = assertThrows(AdapterException.class, () -> module("root").health(ctx, args("health", vault())));
     assertTrue(e.getMessage().contains("ran out of time"), e.getMessage());
     assertTrue(server.requests().isEmpty());
@@ -164,7 +164,7 @@ class VaultModuleTest {
 
   @Test
   void anAddressThatIsNotAUrlIsNamed() {
-    var ctx = RecordingContext.apply();
+    var ctx = TestCallContext.apply();
     var e = assertThrows(AdapterException.class,
         () -> module("t").health(ctx, args("health", endpoint("vault.local:8200", "VAULT_TOKEN"))));
     assertEquals("the Vault address `vault.local:8200` is not an http:// or https:// URL", e.getMessage());
@@ -176,7 +176,7 @@ class VaultModuleTest {
   void previewOfAWriteShowsWhichKeysChangeAndWritesNothing() throws Exception {
     server = FakeVaultServer.dev("root").start();
     server.putSecret("secret", "app/db", Map.of("password", "old-pass", "user", "postgres", "legacy", "x-legacy"));
-    var ctx = RecordingContext.plan();
+    var ctx = TestCallContext.plan();
     var desired = secrets(Map.of("password", "new-pass", "user", "postgres", "host", "db.local"));
     var preview = module("root").planWrite(ctx, args("write", vault(), str("secret/app/db"), desired));
     assertEquals("update", preview.operation());
@@ -192,7 +192,7 @@ class VaultModuleTest {
   @Test
   void previewOfAWriteIsCreateNoopOrUnknown() throws Exception {
     server = FakeVaultServer.dev("root").start();
-    var ctx = RecordingContext.plan();
+    var ctx = TestCallContext.plan();
     var data = secrets(Map.of("password", "p-1"));
     var create = module("root").planWrite(ctx, args("write", vault(), str("secret/app/new"), data));
     assertEquals("create", create.operation());
@@ -211,7 +211,7 @@ class VaultModuleTest {
   void previewOfAWriteToASealedVaultSaysWhyItHasNoLiveState() throws Exception {
     server = FakeVaultServer.dev("root").start();
     server.seal();
-    var preview = module("root").planWrite(RecordingContext.plan(),
+    var preview = module("root").planWrite(TestCallContext.plan(),
         args("write", vault(), str("secret/app/db"), secrets(Map.of("password", "p"))));
     assertNull(preview.live());
     assertTrue(preview.description().contains("Vault is sealed"), preview.description());
@@ -220,7 +220,7 @@ class VaultModuleTest {
   @Test
   void previewsOfInitAndUnsealReadTheSealStatus() throws Exception {
     server = FakeVaultServer.uninitialized().start();
-    var ctx = RecordingContext.plan();
+    var ctx = TestCallContext.plan();
     var init = module(null).planInit(ctx, args("init", vault(), num(5), num(3)));
     assertEquals("init", init.operation());
     assertTrue(init.description().startsWith("initialise Vault at " + server.address() + " with 5 key shares, 3 of which"), init.description());
@@ -231,29 +231,29 @@ class VaultModuleTest {
     var unseal = module(null).planUnseal(ctx, args("unseal", vault(), keys.keys().getFirst()));
     assertEquals("unseal", unseal.operation());
     assertTrue(server.sealed(), "planning does not unseal");
-    module(null).unseal(RecordingContext.apply(), args("unseal", vault(), keys.keys().getFirst()));
+    module(null).unseal(TestCallContext.apply(), args("unseal", vault(), keys.keys().getFirst()));
     assertEquals("noop", module(null).planUnseal(ctx, args("unseal", vault(), keys.keys().getFirst())).operation());
   }
 
   @Test
   void initKeysAreSavedOwnerOnlyAndLoadedBack(@TempDir Path dir) throws Exception {
     server = FakeVaultServer.uninitialized().start();
-    var ctx = RecordingContext.apply();
+    var ctx = TestCallContext.apply();
     var init = module(null).init(ctx, args("init", vault(), num(3), num(2)));
     var file = dir.resolve("vault-init.json");
 
-    var plan = module(null).planSaveInitKeys(RecordingContext.plan(), args("saveInitKeys", new Value.Unknown("vault.init"), str(file.toString())));
+    var plan = module(null).planSaveInitKeys(TestCallContext.plan(), args("saveInitKeys", new Value.Unknown("vault.init"), str(file.toString())));
     assertEquals("create", plan.operation());
     assertTrue(plan.description().contains("mode 0600"), plan.description());
 
     module(null).saveInitKeys(ctx, args("saveInitKeys", init, str(file.toString())));
     assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-    var loaded = (Value.Rec) module(null).loadInitKeys(RecordingContext.apply(), args("loadInitKeys", str(file.toString())));
+    var loaded = (Value.Rec) module(null).loadInitKeys(TestCallContext.apply(), args("loadInitKeys", str(file.toString())));
     assertEquals(((Value.Rec) init).get("keys"), loaded.get("keys"));
     assertEquals(((Value.Rec) init).get("rootToken"), loaded.get("rootToken"));
     assertEquals(new Value.Int(2), loaded.get("threshold"));
 
-    assertTrue(module(null).planSaveInitKeys(RecordingContext.plan(), args("saveInitKeys", init, str(file.toString())))
+    assertTrue(module(null).planSaveInitKeys(TestCallContext.plan(), args("saveInitKeys", init, str(file.toString())))
         .description().contains("will refuse to overwrite"));
   }
 }

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import aegis.adapters.AdapterException;
 import aegis.eval.Value;
 import aegis.sandbox.vault.FakeVaultServer;
-import aegis.testing.adapters.RecordingContext;
+import aegis.testing.TestCallContext;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -87,8 +87,8 @@ class VaultSecretsTest {
 
   @Test
   void noSecretLeavesTheVaultModule(@TempDir Path dir) throws Exception {
-    var ctx = RecordingContext.apply();
-    var plan = RecordingContext.plan();
+    var ctx = TestCallContext.apply();
+    var plan = TestCallContext.plan();
     try (var server = FakeVaultServer.uninitialized().start()) {
       server.addToken(TOKEN);
       var vault = endpoint(server.address(), "VAULT_TOKEN");
@@ -137,18 +137,18 @@ class VaultSecretsTest {
       observe(() -> module.planWrite(plan, args("write", vault, str("secret/aegis/pg"), changed)));
       expectFailure(() -> VaultCredentials.of(vault, Map.of("VAULT_TOKEN", TOKEN)::get).resolve("secret/aegis/pg", "password", ctx));
     }
-    seen.addAll(ctx.progress);
-    seen.addAll(plan.progress);
+    seen.addAll(ctx.progressLines());
+    seen.addAll(plan.progressLines());
     seen.add(console.toString(StandardCharsets.UTF_8));
 
     for (var canary : canaries) {
       for (var text : seen) assertFalse(text.contains(canary), "a secret leaked into: " + text);
     }
     for (var canary : List.of(TOKEN, WRONG_TOKEN, PASSWORD, NEW_PASSWORD)) {
-      assertTrue(ctx.secrets.contains(canary) || plan.secrets.contains(canary), "not registered: a canary");
+      assertTrue(ctx.secrets().contains(canary) || plan.secrets().contains(canary), "not registered: a canary");
     }
     for (var canary : canaries.subList(4, canaries.size() - 1)) {
-      assertTrue(ctx.secrets.contains(canary), "an init secret is not registered");
+      assertTrue(ctx.secrets().contains(canary), "an init secret is not registered");
     }
   }
 

@@ -1,0 +1,136 @@
+package aegis.cli;
+
+import aegis.exec.journal.AegisHome;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The launcher's AOT training run (JDK 25+, see {@code ./aegis}): one process that does what short
+ * aegis processes do, so that the cache holds what they load and link. A cache trained on
+ * {@code check} alone left a run paying about a second for classes the check never touches
+ * (fabric8's client and model, Jackson, the JDBC and Bolt drivers, the evaluator, runner and
+ * journal). So it checks the project's files, then runs {@code runbooks/daily-check.aegis}, read
+ * only (and its last step, which it does not reach with the databases refused), against a stand-in for the platform's HTTP APIs on an ephemeral port (Kubernetes pods,
+ * Prometheus, Alertmanager, health endpoints) with the databases' ports closed. Nothing it prints
+ * is shown and its status is ignored: a failed training only makes a smaller cache.
+ *
+ * <p>Not a command: {@code ./aegis} starts this class in the project root; the run's state (journal,
+ * lock) goes to a temporary {@code AEGIS_HOME} that is removed afterwards.
+ */
+public final class AotTraining {
+  private static final Path RUNBOOK = Path.of("runbooks/daily-check.aegis");
+  private static final Path SANDBOX = Path.of("environments/sandbox.aegis");
+  /** Ports of the sandbox environment served by the stand-in: Kubernetes, Prometheus, Alertmanager, fixtures, Vault, Neo4j HTTP. */
+  private static final Pattern SERVED = Pattern.compile("127\\.0\\.0\\.1:(16443|19090|19093|18080|18200|17474)\\b");
+  /** Ports of the databases' own protocols: refused, so that the drivers fail fast. */
+  private static final Pattern REFUSED = Pattern.compile("(127\\.0\\.0\\.1:|port: )(15432|17687)\\b");
+  /** Daily-check stops at its database check (the databases are refused): its last step, on its own. */
+  private static final String HEALTH = """
+      runbook training "an HTTP health check of every service"
+      import http
+      param env: Environment
+      step "service health" {
+        for svc in env.services.filter(s -> s.httpHealth) parallel(limit: 16) {
+          let r = http.get(svc.healthUrl(), timeout: 5s)
+          report "Service health" "${svc.name}: ${r.status} in ${r.latency}"
+          check r.status == 200 else warn "${svc.name} answered ${r.status}"
+        }
+      }
+      """;
+
+  private AotTraining() {}
+
+  public static void main(String[] args) throws IOException {
+    var quiet = new PrintWriter(Writer.nullWriter());
+    Cli.run(new String[] {"check", "runbooks", "environments", "stdlib"}, quiet, quiet, CliContext.system());
+    if (Files.isRegularFile(RUNBOOK) && Files.isRegularFile(SANDBOX)) {
+      // The user's kubeconfig and service account are not the stand-in's business.
+      System.setProperty("kubernetes.auth.tryKubeConfig", "false");
+      System.setProperty("kubernetes.auth.tryServiceAccount", "false");
+      Path home = Files.createTempDirectory("aegis-training");
+      HttpServer platform = platform();
+      try {
+        Path environment = home.resolve("training.aegis");
+        Files.writeString(environment, environment(Files.readString(SANDBOX), platform.getAddress().getPort(), closedPort()));
+        var env = new HashMap<>(System.getenv());
+        env.put(AegisHome.VARIABLE, home.toString());
+        var context = new CliContext(env, false, Path.of("").toAbsolutePath(), home);
+        Path health = Files.writeString(home.resolve("health.aegis"), HEALTH);
+        for (Path runbook : new Path[] {RUNBOOK, health}) {
+          Cli.run(new String[] {"run", runbook.toString(), "--env", environment.toString(), "--yes"}, quiet, quiet, context);
+        }
+      } finally {
+        platform.stop(0);
+        deleteTree(home);
+      }
+    }
+    System.exit(0);
+  }
+
+  /** The sandbox's environment, renamed (a run in "sandbox" would start the sandbox) and pointed at the stand-in. */
+  static String environment(String sandbox, int served, int refused) {
+    String renamed = sandbox.replace("environment sandbox", "environment training")
+        .replace("name: \"sandbox\"", "name: \"training\"");
+    renamed = SERVED.matcher(renamed).replaceAll("127.0.0.1:" + served);
+    return REFUSED.matcher(renamed).replaceAll("$1" + refused);
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    }
+  }
+
+  private static int closedPort() throws IOException {
+    try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static final String POD = """
+      {"metadata":{"name":"%1$s-0","namespace":"training","creationTimestamp":"2026-01-01T00:00:00Z","labels":{"app":"%1$s"}},
+       "spec":{"nodeName":"node-1","containers":[{"name":"%1$s","image":"%1$s:1"}]},
+       "status":{"phase":"Running","conditions":[{"type":"Ready","status":"True"}],
+        "containerStatuses":[{"name":"%1$s","image":"%1$s:1","imageID":"","ready":true,"restartCount":0,
+         "state":{"running":{"startedAt":"2026-01-01T00:00:00Z"}}}]}}""";
+
+  private static final Map<String, String> ANSWERS = Map.of(
+      "/pods", "{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"metadata\":{},\"items\":["
+          + String.format(POD, "api-gateway") + "," + String.format(POD, "frontend") + "]}",
+      "/api/v1/query", "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":"
+          + "{\"alertname\":\"Training\",\"severity\":\"critical\",\"persistentvolumeclaim\":\"data\"},\"value\":[1767225600,\"0.5\"]}]}}",
+      "/api/v2/alerts", "[]");
+
+  /** Answers what daily-check asks: pods, PromQL, alerts; every other path is a healthy endpoint. */
+  private static HttpServer platform() throws IOException {
+    var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    server.createContext("/", AotTraining::answer);
+    server.start();
+    return server;
+  }
+
+  private static void answer(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    String body = ANSWERS.entrySet().stream().filter(e -> path.endsWith(e.getKey())).map(Map.Entry::getValue)
+        .findFirst().orElse("{\"status\":\"ok\"}");
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (var out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+}
