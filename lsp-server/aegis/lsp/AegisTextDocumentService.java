@@ -109,10 +109,26 @@ final class AegisTextDocumentService implements TextDocumentService {
     return out;
   }
 
+  /**
+   * Completion. Members after a dot are served from the document's last analysis when the edits
+   * since then cannot change the answer ({@link CompletionFeature#completeFromEarlier}): typing
+   * {@code x.} does not wait for the whole file to be checked again. Everything else is answered
+   * from the analysis of the current text.
+   */
   @Override
   public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
-    return run(params.getTextDocument().getUri(), a -> Either.forRight(f.completion().complete(a, params.getPosition())),
-        Either.forRight(new CompletionList(List.of())));
+    var uri = params.getTextDocument().getUri();
+    var position = params.getPosition();
+    var none = Either.<List<CompletionItem>, CompletionList>forRight(new CompletionList(List.of()));
+    return CompletableFuture.supplyAsync(() -> {
+      var doc = analyzer.documents().get(uri);
+      var earlier = analyzer.cached(uri);
+      if (doc != null && earlier != null && earlier.document() != doc) {
+        var quick = answer(uri, a -> f.completion().completeFromEarlier(a, doc, position), null, earlier);
+        if (quick != null) return Either.forRight(quick);
+      }
+      return answer(uri, a -> Either.forRight(f.completion().complete(a, position)), none, analyzer.get(uri));
+    }, requests);
   }
 
   @Override
@@ -177,16 +193,18 @@ final class AegisTextDocumentService implements TextDocumentService {
   }
 
   private <T> CompletableFuture<T> run(String uri, Function<Analysis, T> feature, T none) {
-    return CompletableFuture.supplyAsync(() -> {
-      var a = analyzer.get(uri);
-      if (a == null) return none;
-      try {
-        return feature.apply(a);
-      } catch (RuntimeException | StackOverflowError e) {
-        log.accept("aegis: " + e + " while answering a request on " + uri);
-        return none;
-      }
-    }, requests);
+    return CompletableFuture.supplyAsync(() -> answer(uri, feature, none, analyzer.get(uri)), requests);
+  }
+
+  /** The feature's answer on {@code a}; {@code none} when there is no analysis or the feature fails. */
+  private <T> T answer(String uri, Function<Analysis, T> feature, T none, Analysis a) {
+    if (a == null) return none;
+    try {
+      return feature.apply(a);
+    } catch (RuntimeException | StackOverflowError e) {
+      log.accept("aegis: " + e + " while answering a request on " + uri);
+      return none;
+    }
   }
 
   /** A feature that may refuse with a message for the user (rename). */

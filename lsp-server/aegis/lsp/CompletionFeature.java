@@ -4,6 +4,7 @@ import aegis.lsp.CompletionContext.Kind;
 import aegis.syntax.ast.Arg;
 import aegis.syntax.ast.Expr;
 import aegis.syntax.ast.Header;
+import aegis.types.CheckedProgram;
 import aegis.types.EnumType;
 import aegis.types.RecordType;
 import aegis.types.Symbol;
@@ -52,7 +53,7 @@ public final class CompletionFeature {
   public CompletionList complete(Analysis a, Position position) {
     int offset = Positions.offset(a.source(), position);
     var ctx = CompletionContexts.find(a, offset);
-    var out = new Items(a, ctx);
+    var out = new Items(ctx);
     switch (ctx.kind()) {
       case NONE -> { }
       case TOP_LEVEL -> {
@@ -84,6 +85,19 @@ public final class CompletionFeature {
       }
       case STRING -> environmentNames(a, ctx, out);
     }
+    lastSymbols.set(out.symbols);
+    return new CompletionList(false, out.items);
+  }
+
+  /**
+   * Member completion at {@code position} of {@code now} from the analysis of an earlier version,
+   * when that tells the receiver as a fresh analysis would (see {@link EarlierMembers}); else null.
+   */
+  public CompletionList completeFromEarlier(Analysis earlier, OpenDocument now, Position position) {
+    var receiver = EarlierMembers.find(earlier, now, position);
+    if (receiver == null) return null;
+    var out = new Items(receiver.context());
+    members(receiver.program(), receiver.symbol(), receiver.type(), receiver.context(), out);
     lastSymbols.set(out.symbols);
     return new CompletionList(false, out.items);
   }
@@ -155,8 +169,12 @@ public final class CompletionFeature {
     var program = a.program();
     var sym = program.symbolOf(receiver);
     if (sym == null && receiver instanceof Expr.Field f) sym = program.symbolOf(f.field());
-    Type t = program.typeOf(receiver);
-    if (sym != null && sym.kind() == Symbol.Kind.MODULE && sym.type() instanceof Type.ModuleType m) t = m;
+    members(program, sym, program.typeOf(receiver), ctx, out);
+  }
+
+  /** The members of a receiver with symbol {@code sym} (or null) and type {@code receiverType}. */
+  private static void members(CheckedProgram program, Symbol sym, Type receiverType, CompletionContext ctx, Items out) {
+    Type t = sym != null && sym.kind() == Symbol.Kind.MODULE && sym.type() instanceof Type.ModuleType m ? m : receiverType;
     if (t instanceof Type.ModuleType m) {
       for (var member : m.module().declarations()) {
         boolean isType = member.kind() == Symbol.Kind.RECORD || member.kind() == Symbol.Kind.ENUM;
@@ -261,12 +279,10 @@ public final class CompletionFeature {
     final List<CompletionItem> items = new ArrayList<>();
     final List<Symbol> symbols = new ArrayList<>();
     final Set<String> labels = new HashSet<>();
-    final Analysis analysis;
     final CompletionContext ctx;
     final String prefix;
 
-    Items(Analysis analysis, CompletionContext ctx) {
-      this.analysis = analysis;
+    Items(CompletionContext ctx) {
       this.ctx = ctx;
       this.prefix = ctx.prefix().toLowerCase(Locale.ROOT);
     }

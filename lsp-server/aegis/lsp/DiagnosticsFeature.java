@@ -19,14 +19,17 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
- * Publishes the checker's diagnostics. Edits are debounced: a burst of keystrokes is checked once,
- * {@link #DEBOUNCE_MS} after the last one, on the server's scheduler (never on the thread that
- * reads messages). Opening and saving publish at once. A diagnostic's hints become part of its
- * message (editors show nothing else), its related places become related information, and unused or
- * unreachable code is tagged so editors fade it.
+ * Publishes the checker's diagnostics, on the server's scheduler (never on the thread that reads
+ * messages). An edit to a document with no check running or waiting is checked at once, so an
+ * isolated edit shows its diagnostics after one check, not after a delay plus a check. Edits that
+ * arrive while a check runs or waits are debounced: the burst is checked once, {@link #DEBOUNCE_MS}
+ * after its last keystroke, so fast typing does not queue a check per key. Opening and saving
+ * publish at once. A diagnostic's hints become part of its message (editors show nothing else), its
+ * related places become related information, and unused or unreachable code is tagged so editors
+ * fade it.
  */
 public final class DiagnosticsFeature {
-  /** How long after the last edit a document is checked. */
+  /** How long after the last edit of a burst (edits while a check runs or waits) the document is checked. */
   public static final long DEBOUNCE_MS = 150;
 
   private final Analyzer analyzer;
@@ -43,8 +46,15 @@ public final class DiagnosticsFeature {
     this.scheduler = scheduler;
   }
 
-  /** Checks and publishes {@code uri} after the debounce delay, replacing a check already waiting. */
-  public void scheduleAfterEdit(String uri) { schedule(uri, DEBOUNCE_MS); }
+  /**
+   * Checks and publishes {@code uri} after an edit: at once when nothing is being checked or waiting
+   * for it, else after the debounce delay, replacing the check already waiting.
+   */
+  public void scheduleAfterEdit(String uri) {
+    // A check that runs is not done either (one replaced while it runs is, but then its successor waits).
+    var waiting = pending.get(uri);
+    schedule(uri, waiting == null || waiting.isDone() ? 0 : DEBOUNCE_MS);
+  }
 
   /** Checks and publishes {@code uri} as soon as the scheduler can. */
   public void scheduleNow(String uri) { schedule(uri, 0); }

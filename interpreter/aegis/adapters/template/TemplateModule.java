@@ -21,7 +21,10 @@ import java.util.Map;
  * variable is an error with the template's line and column instead of an empty string in a manifest.
  */
 public final class TemplateModule implements BuiltinModule {
-  private final Jinjava jinjava = new Jinjava(JinjavaConfig.newBuilder().withFailOnUnknownTokens(true).build());
+  /** Made on first render: Jinjava's set-up costs a cold process a few hundred milliseconds, and most runs render nothing. */
+  private static final class Engine {
+    static final Jinjava JINJAVA = new Jinjava(JinjavaConfig.newBuilder().withFailOnUnknownTokens(true).build());
+  }
 
   @Override
   public String name() { return "template"; }
@@ -38,7 +41,7 @@ public final class TemplateModule implements BuiltinModule {
     var context = new LinkedHashMap<String, Object>();
     a.record(1).fields().forEach((k, v) -> context.put(k, plain(v)));
     try {
-      var result = jinjava.renderForResult(text, context);
+      var result = Engine.JINJAVA.renderForResult(text, context);
       if (!result.getErrors().isEmpty()) throw new AdapterException("template", describe(path, result.getErrors()));
       return new Value.Str(result.getOutput());
     } catch (FatalTemplateErrorsException e) {
