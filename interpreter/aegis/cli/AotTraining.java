@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
  * Prometheus, Alertmanager, health endpoints) with the databases' ports closed. Nothing it prints
  * is shown and its status is ignored: a failed training only makes a smaller cache.
  *
+ * <p>With the argument {@code check} it does the check only: the launcher keeps that cache apart
+ * for the commands that run nothing, because the JVM loads and links every class of its cache at
+ * start-up, and the run's classes made {@code aegis check} and {@code --version} 80 to 170 ms slower.
+ *
  * <p>Not a command: {@code ./aegis} starts this class in the project root; the run's state (journal,
  * lock) goes to a temporary {@code AEGIS_HOME} that is removed afterwards.
  */
@@ -56,7 +60,8 @@ public final class AotTraining {
   public static void main(String[] args) throws IOException {
     var quiet = new PrintWriter(Writer.nullWriter());
     Cli.run(new String[] {"check", "runbooks", "environments", "stdlib"}, quiet, quiet, CliContext.system());
-    if (Files.isRegularFile(RUNBOOK) && Files.isRegularFile(SANDBOX)) {
+    boolean checkOnly = args.length > 0 && args[0].equals("check");
+    if (!checkOnly && Files.isRegularFile(RUNBOOK) && Files.isRegularFile(SANDBOX)) {
       // The user's kubeconfig and service account are not the stand-in's business.
       System.setProperty("kubernetes.auth.tryKubeConfig", "false");
       System.setProperty("kubernetes.auth.tryServiceAccount", "false");
