@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Java side of {@code stdlib/k8s.aegis}: each extern adapts its arguments to the typed classes
@@ -101,6 +102,9 @@ public final class K8sModule implements BuiltinModule {
 
   private ActionPreview applyPreview(CallContext ctx, List<ObjectNode> manifests, String namespace, String source) {
     var changes = Applier.changes(kube(ctx), manifests, namespace);
+    var planned = PlannedRollouts.of(ctx);
+    changes.stream().filter(c -> c.op() == Applier.Op.UPDATE && Set.of("Deployment", "StatefulSet", "DaemonSet").contains(c.ref().kind()))
+        .forEach(c -> planned.add(c.ref().kind(), c.ref().namespace(), c.ref().name()));
     boolean creates = changes.stream().anyMatch(c -> c.op() == Applier.Op.CREATE);
     boolean updates = changes.stream().anyMatch(c -> c.op() == Applier.Op.UPDATE);
     String op = updates ? "update" : creates ? "create" : "noop";
@@ -217,6 +221,10 @@ public final class K8sModule implements BuiltinModule {
       if (Workloads.find(kube, ns, name, kind) == null) {
         return new Value.Unknown("the rollout of " + kind + " " + ns + "/" + name + ", which does not exist yet");
       }
+      // Its status now says nothing of the rollout this plan's own change will start.
+      if (PlannedRollouts.of(ctx).contains(kind, ns, name)) {
+        return new Value.Unknown("the rollout of " + kind + " " + ns + "/" + name + " after the change this plan makes");
+      }
       return K8sValues.rollout(Rollouts.status(kube, ns, name, kind), Instant.now());
     }
     var state = Rollouts.await(kube, ns, name, kind, args.duration(3), ctx.deadline(), pollInterval, ctx::progress);
@@ -240,6 +248,7 @@ public final class K8sModule implements BuiltinModule {
     ((ObjectNode) desired.at("/spec/template/metadata/annotations")).set(Workloads.RESTARTED_AT,
         NODES.objectNode().put("$unknown", "the time of the restart"));
     desired.put("readyReplicas", info.ready());
+    PlannedRollouts.of(ctx).add(kind, args.string(0), args.string(1));
     return new ActionPreview("k8s " + kind + " " + args.string(0) + "/" + args.string(1), "restart",
         "restart " + kind + " " + args.string(0) + "/" + args.string(1) + " (" + info.ready() + " of " + info.replicas()
             + " ready): pods are replaced one at a time", live, desired);
@@ -268,6 +277,7 @@ public final class K8sModule implements BuiltinModule {
     live.putObject("spec").put("replicas", w.replicas());
     ObjectNode desired = NODES.objectNode();
     desired.putObject("spec").put("replicas", to);
+    if (w.replicas() != to) PlannedRollouts.of(ctx).add(kind, args.string(0), args.string(1));
     return new ActionPreview("k8s " + kind + " " + args.string(0) + "/" + args.string(1), w.replicas() == to ? "noop" : "update",
         "scale " + kind + " " + args.string(0) + "/" + args.string(1) + " from " + w.replicas() + " to " + to + " replicas"
             + (to == 0 ? ": the service goes down" : ""), live, desired);
@@ -287,6 +297,7 @@ public final class K8sModule implements BuiltinModule {
     var w = History.workload(kube(ctx), args.string(0), name, kind);
     var live = Workloads.view(w);
     var desired = Workloads.view(Workloads.withImage(w, args.isNull(3) ? name : args.string(3), args.string(2)));
+    if (!live.equals(desired)) PlannedRollouts.of(ctx).add(kind, args.string(0), name);
     return new ActionPreview("k8s " + kind + " " + args.string(0) + "/" + name, live.equals(desired) ? "noop" : "update",
         "set the image of " + kind + " " + args.string(0) + "/" + name + " to " + args.string(2) + " (starts a rollout)", live, desired);
   }
@@ -324,6 +335,7 @@ public final class K8sModule implements BuiltinModule {
       target = current;
     }
     var w = History.workload(kube, args.string(0), args.string(1), kind);
+    if (target.revision() != current.revision()) PlannedRollouts.of(ctx).add(kind, args.string(0), args.string(1));
     ObjectNode live = NODES.objectNode().put("revision", current.revision());
     live.putObject("spec").set("template", Json.tree(History.strip(Workloads.template(w))));
     ObjectNode desired = NODES.objectNode().put("revision", target.revision());

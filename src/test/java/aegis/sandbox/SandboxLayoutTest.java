@@ -35,7 +35,8 @@ class SandboxLayoutTest {
     assertEquals(19093, layout.alertmanagerPort());
     assertEquals(13025, layout.smtpPort());
     assertEquals(18080, layout.fixtures().port());
-    assertEquals(new SandboxLayout.Tls("localhost", 18443), layout.tls());
+    assertEquals(new SandboxLayout.Tls("localhost", 18443,
+        java.nio.file.Path.of(System.getProperty("user.home"), ".aegis", "sandbox", "ca.pem")), layout.tls());
   }
 
   @Test
