@@ -39,23 +39,25 @@ stop_sandbox() {
 }
 trap stop_sandbox EXIT
 
-# Starts `aegis sandbox` in the background; prints seconds from the command to its "up" line.
+# Starts `aegis sandbox` in the background (in this shell, so that $pid is the sandbox's) and sets
+# $boot to the seconds from the command to its "up" line and what the sandbox reported.
 start_sandbox() {
   local log=target/bench/sandbox-run.log start
   start=$(date +%s.%N)
   "${rt[@]}" ./aegis sandbox > "$log" 2>&1 &
   pid=$!
   until grep -q "^aegis sandbox: up in" "$log"; do
-    if ! kill -0 "$pid" 2>/dev/null; then cat "$log" >&2; exit 1; fi
+    if ! kill -0 "$pid" 2>/dev/null; then cat "$log" >&2; echo "sandbox: aegis sandbox did not start" >&2; exit 1; fi
     sleep 0.05
   done
-  awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }'
-  grep -m1 "^aegis sandbox: up in" "$log" | sed 's/^aegis sandbox: up in/ (reported:/; s/$/)/'
+  boot="$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }') s$(grep -m1 "^aegis sandbox: up in" "$log" \
+    | sed 's/^aegis sandbox: up in/ (reported:/; s/$/)/')"
 }
 
 say "== $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg), $(./aegis --version | tail -1)"
 for i in $(seq "$boots"); do
-  say "aegis sandbox, boot $i: $(start_sandbox) s"
+  start_sandbox
+  say "aegis sandbox, boot $i: $boot"
   if [ "$i" -lt "$boots" ]; then stop_sandbox; fi
 done
 
