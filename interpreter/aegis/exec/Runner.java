@@ -157,7 +157,6 @@ public final class Runner {
 
   /** A report's title, interpolations included; one that depends on an apply's results is shown as written. */
   private String reportTitle(Stmt.Report r, Env env) {
-    if (r.title().isConstant()) return r.title().constantText();
     Value title = evaluator.eval(program, r.title(), env);
     return title instanceof Value.Unknown ? r.title().span().text() : text(title);
   }

@@ -1,5 +1,6 @@
 package aegis.sandbox;
 
+import aegis.adapters.HomePaths;
 import aegis.eval.Value;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -96,8 +97,8 @@ public record SandboxLayout(
       throw new SandboxException("the sandbox environment's vault.tokenFile is not set: the sandbox writes the token of "
           + "its Vault there (e.g. ~/.aegis/sandbox/vault-token)");
     }
-    var tokenPath = expandHome(tokenFile);
-    var vault = new Vault(vaultPort, tokenPath, expandHome(string(env, "vaultInitKeysFile", "vaultInitKeysFile")));
+    var tokenPath = HomePaths.expand(tokenFile);
+    var vault = new Vault(vaultPort, tokenPath, HomePaths.expand(string(env, "vaultInitKeysFile", "vaultInitKeysFile")));
     int boltPort = port(string(neo, "uri", "neo4j.uri"), "neo4j.uri");
 
     var services = new ArrayList<ServiceSpec>();
@@ -144,7 +145,7 @@ public record SandboxLayout(
         port(string(env, "prometheusUrl", "prometheusUrl"), "prometheusUrl"),
         port(string(env, "alertmanagerUrl", "alertmanagerUrl"), "alertmanagerUrl"),
         intField(smtp, "port", "smtp.port"), fixtures, new Tls(ingressHost, intField(env, "ingressPort", "ingressPort"),
-            optionalString(env, "trustedCa") == null ? null : expandHome(optionalString(env, "trustedCa"))),
+            optionalString(env, "trustedCa") == null ? null : HomePaths.expand(optionalString(env, "trustedCa"))),
         services, credentials);
   }
 
@@ -214,11 +215,5 @@ public record SandboxLayout(
   private static int intField(Value.Rec rec, String field, String name) throws SandboxException {
     if (rec.get(field) instanceof Value.Int i) return (int) i.value();
     throw new SandboxException("the sandbox environment has no " + name);
-  }
-
-  /** {@code ~/x} as the adapters read it: under {@code user.home}. */
-  static Path expandHome(String path) {
-    if (path.equals("~") || path.startsWith("~/")) return Path.of(System.getProperty("user.home") + path.substring(1));
-    return Path.of(path);
   }
 }

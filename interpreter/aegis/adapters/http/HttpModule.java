@@ -4,6 +4,7 @@ import aegis.adapters.ActionPreview;
 import aegis.adapters.AdapterException;
 import aegis.adapters.Args;
 import aegis.adapters.BuiltinModule;
+import aegis.adapters.HomePaths;
 import aegis.adapters.CallContext;
 import aegis.adapters.Deadlines;
 import aegis.adapters.Extern;
@@ -97,8 +98,7 @@ public final class HttpModule implements BuiltinModule {
   private static List<X509Certificate> trustedCa(CallContext ctx) {
     Value.Rec env = ctx.environment();
     if (env == null || !(env.get("trustedCa") instanceof Value.Str file)) return List.of();
-    Path path = file.value().equals("~") || file.value().startsWith("~/")
-        ? Path.of(System.getProperty("user.home") + file.value().substring(1)) : Path.of(file.value());
+    Path path = HomePaths.expand(file.value());
     try (var in = Files.newInputStream(path)) {
       return CertificateFactory.getInstance("X.509").generateCertificates(in).stream().map(X509Certificate.class::cast).toList();
     } catch (IOException | CertificateException e) {

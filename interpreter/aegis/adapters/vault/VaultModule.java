@@ -1,5 +1,6 @@
 package aegis.adapters.vault;
 
+import aegis.adapters.HomePaths;
 import aegis.adapters.ActionPreview;
 import aegis.adapters.AdapterException;
 import aegis.adapters.Args;
@@ -75,14 +76,14 @@ public final class VaultModule implements BuiltinModule {
 
   @Extern("saveInitKeys")
   public Value saveInitKeys(CallContext ctx, Args args) {
-    InitKeysFile.write(VaultValues.initKeys(args.record(0)), VaultValues.expandHome(args.string(1)));
+    InitKeysFile.write(VaultValues.initKeys(args.record(0)), HomePaths.expand(args.string(1)));
     ctx.progress("saved the Vault unseal keys and root token to " + args.string(1) + " (mode 0600)");
     return Value.Null.INSTANCE;
   }
 
   @PlanFor("saveInitKeys")
   public ActionPreview planSaveInitKeys(CallContext ctx, Args args) {
-    var file = VaultValues.expandHome(args.string(1)).toAbsolutePath();
+    var file = HomePaths.expand(args.string(1)).toAbsolutePath();
     var what = args.get(0) instanceof Value.Rec rec ? ((Value.ListV) rec.get("keys")).items().size() + " unseal key shares" : "the unseal key shares";
     var exists = Files.exists(file);
     var description = exists
@@ -95,7 +96,7 @@ public final class VaultModule implements BuiltinModule {
 
   @Extern("loadInitKeys")
   public Value loadInitKeys(CallContext ctx, Args args) {
-    var keys = InitKeysFile.read(VaultValues.expandHome(args.string(0)));
+    var keys = InitKeysFile.read(HomePaths.expand(args.string(0)));
     keys.keys().forEach(k -> ctx.registerSecret(k.reveal()));
     keys.keysBase64().forEach(k -> ctx.registerSecret(k.reveal()));
     ctx.registerSecret(keys.rootToken().reveal());

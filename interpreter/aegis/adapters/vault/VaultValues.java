@@ -1,5 +1,6 @@
 package aegis.adapters.vault;
 
+import aegis.adapters.HomePaths;
 import aegis.adapters.AdapterException;
 import aegis.eval.Value;
 import java.net.URI;
@@ -37,7 +38,7 @@ final class VaultValues {
     var tokenFile = string(rec, "tokenFile");
     var tokenEnv = string(rec, "tokenEnv");
     VaultEndpoint.TokenSource token = tokenFile != null && !tokenFile.isBlank()
-        ? new VaultEndpoint.TokenSource.FromFile(expandHome(tokenFile))
+        ? new VaultEndpoint.TokenSource.FromFile(HomePaths.expand(tokenFile))
         : new VaultEndpoint.TokenSource.FromEnv(tokenEnv == null || tokenEnv.isBlank() ? "VAULT_TOKEN" : tokenEnv);
     var namespace = string(rec, "namespace");
     var timeout = rec.get("timeout") instanceof Value.Dur d ? d.value() : DEFAULT_TIMEOUT;
@@ -95,12 +96,6 @@ final class VaultValues {
 
   private static String string(Value.Rec rec, String field) {
     return rec.get(field) instanceof Value.Str s ? s.value() : null;
-  }
-
-  /** {@code ~/x} under {@code user.home}, as the environments write the token and keys files. */
-  static Path expandHome(String path) {
-    if (path.equals("~") || path.startsWith("~/")) return Path.of(System.getProperty("user.home") + path.substring(1));
-    return Path.of(path);
   }
 
   private static AdapterException badAddress(String address) {
