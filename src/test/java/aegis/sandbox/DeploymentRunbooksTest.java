@@ -39,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the mock cluster with a fabric8 client, from the journal and from the fixtures.
  */
 @Tag("sandbox")
+@Tag("deploy-e2e")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeploymentRunbooksTest {
   static final String NS = "aegisshield-sandbox";
