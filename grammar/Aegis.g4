@@ -11,7 +11,7 @@
  */
 parser grammar Aegis;
 
-options { tokenVocab = AegisLexer; }
+options { tokenVocab = AegisLexer; contextSuperClass = AegisRuleContext; }
 
 // ---------------------------------------------------------------- files
 

@@ -29,8 +29,7 @@ public final class Parser {
     var offsets = new Offsets(file.text());
     var lexer = new AegisLexer(CharStreams.fromString(file.text(), file.name()));
     lexer.removeErrorListeners();
-    var tokens = new CommonTokenStream(lexer);
-    tokens.fill();
+    CommonTokenStream tokens = new FilledTokenStream(lexer, file.text().length());
     var tooDeep = Nesting.firstTooDeep(tokens.getTokens());
     if (tooDeep != null) return tooDeep(file, offsets.span(file, tooDeep.at()), tooDeep.what(), tokens, offsets);
 
