@@ -5,11 +5,10 @@ import aegis.diagnostics.Diagnostics;
 import aegis.source.LoadResult;
 import aegis.source.SourceFinder;
 import aegis.source.SourceLoader;
-import aegis.syntax.ParseResult;
-import aegis.syntax.Parser;
 import aegis.syntax.SourceFile;
 import aegis.types.Checker;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +68,8 @@ final class CheckCommand extends AegisCommand {
 
     // Files are parsed and checked in parallel: a cold JVM spends most of a check interpreting the
     // parser and the checker, which share nothing per file but the (thread-safe) stdlib registry.
-    var checker = Checker.standard();
     Diagnostics diagnostics = new Diagnostics();
-    sources.parallelStream().map(source -> parseAndCheck(checker, source)).toList().forEach(diagnostics::addAll);
+    for (var checked : Checker.standard().checkEach(sources)) diagnostics.addAll(diagnosticsOf(checked));
 
     // One report per file, in the order found; a diagnostic in a file that was not named (an
     // imported module) gets a report of its own after them.
@@ -85,27 +83,13 @@ final class CheckCommand extends AegisCommand {
     return new CheckReport(files);
   }
 
-  /**
-   * A file's syntax errors and the checker's findings beyond them. One checker for all files, so
-   * each stdlib module is checked once; files of {@code stdlib/} are checked as stdlib modules
-   * (they may declare {@code extern fn}).
-   */
-  private static List<Diagnostic> parseAndCheck(Checker checker, SourceFile source) {
-    ParseResult result = Parser.parse(source);
-    var out = new ArrayList<>(result.diagnostics());
-    var syntax = new java.util.HashSet<>(result.diagnostics());
-    var checked = isStdlibModule(result) ? checker.checkStdlibModule(result) : checker.check(result);
-    for (var d : checked.diagnostics()) if (!syntax.contains(d)) out.add(d);
+  /** A file's syntax errors and the checker's findings beyond them. */
+  private static List<Diagnostic> diagnosticsOf(Checker.FileCheck checked) {
+    var syntax = checked.parsed().diagnostics();
+    var out = new ArrayList<>(syntax);
+    var seen = new HashSet<>(syntax);
+    for (var d : checked.program().diagnostics()) if (!seen.contains(d)) out.add(d);
     return out;
-  }
-
-  /** A module file in a directory called {@code stdlib}, named like the module it declares. */
-  private static boolean isStdlibModule(ParseResult result) {
-    var path = result.ast().source().path();
-    if (path == null || !(result.ast().header() instanceof aegis.syntax.ast.Header.Module m)) return false;
-    var parent = path.toAbsolutePath().getParent();
-    return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("stdlib")
-        && path.getFileName().toString().equals(m.name().name() + ".aegis");
   }
 
   private static FileReport rejected(Diagnostic problem) {

@@ -7,6 +7,7 @@ import aegis.syntax.Parser;
 import aegis.syntax.SourceFile;
 import aegis.syntax.Span;
 import aegis.syntax.ast.AegisFile;
+import aegis.syntax.ast.Header;
 import java.util.List;
 
 /**
@@ -46,6 +47,35 @@ public final class Checker {
   /** Checks a file already parsed (the language server keeps the parse for its comments). */
   public CheckedProgram check(ParseResult parsed) {
     return new Session(registry).checkRoot(parsed, false);
+  }
+
+  /** A file's parse and its check (whose diagnostics hold the syntax errors too). */
+  public record FileCheck(ParseResult parsed, CheckedProgram program) {}
+
+  /**
+   * Parses and checks each file, several at a time (the common fork-join pool: as many threads as
+   * cores), and returns the results in the order of {@code files}. Files share nothing but this
+   * checker's registry, which is thread-safe, so each result is what {@link #check(SourceFile)}
+   * gives alone; a module that several of them import is checked once. Files of a folder called
+   * {@code stdlib} named like the module they declare are checked as stdlib modules (they may
+   * declare {@code extern fn}). What {@code aegis check} does with the files it is given.
+   */
+  public List<FileCheck> checkEach(List<SourceFile> files) {
+    return files.parallelStream().map(this::parseAndCheck).toList();
+  }
+
+  private FileCheck parseAndCheck(SourceFile file) {
+    ParseResult parsed = Parser.parse(file);
+    return new FileCheck(parsed, isStdlibModule(parsed) ? checkStdlibModule(parsed) : check(parsed));
+  }
+
+  /** A module file in a directory called {@code stdlib}, named like the module it declares. */
+  private static boolean isStdlibModule(ParseResult parsed) {
+    var path = parsed.ast().source().path();
+    if (path == null || !(parsed.ast().header() instanceof Header.Module m)) return false;
+    var parent = path.toAbsolutePath().getParent();
+    return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("stdlib")
+        && path.getFileName().toString().equals(m.name().name() + ".aegis");
   }
 
   /**

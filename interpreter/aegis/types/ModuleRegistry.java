@@ -4,16 +4,17 @@ import aegis.syntax.Parser;
 import aegis.syntax.SourceFile;
 import aegis.syntax.ast.ImportDecl;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The stdlib modules, each parsed and checked once and then shared by every check (a cold
  * {@code aegis check} pays for the modules it imports, and only those). Thread-safe: the language
- * server checks from several threads.
+ * server and {@link Checker#checkEach} check from several threads. A module already loaded is
+ * handed out without taking the lock, so that threads checking files do not queue for it.
  */
 public final class ModuleRegistry {
   private static final class Standard {
@@ -21,10 +22,10 @@ public final class ModuleRegistry {
   }
 
   private final ModuleLoader loader;
-  private final Map<String, ModuleInfo> loaded = new HashMap<>();
+  private final Map<String, ModuleInfo> loaded = new ConcurrentHashMap<>();
   private final Set<String> absent = new HashSet<>();
   private final LinkedHashSet<String> loading = new LinkedHashSet<>();
-  private final Map<Path, CheckedProgram> fileModules = new HashMap<>();
+  private final Map<Path, CheckedProgram> fileModules = new ConcurrentHashMap<>();
 
   public ModuleRegistry(ModuleLoader loader) { this.loader = loader; }
 
@@ -40,7 +41,12 @@ public final class ModuleRegistry {
    * The stdlib module {@code name}, checked (its own diagnostics are in {@code program()}); null when
    * there is no such module, or while it is itself being loaded (an import cycle, see {@link #loadingChain}).
    */
-  public synchronized ModuleInfo stdlib(String name) {
+  public ModuleInfo stdlib(String name) {
+    var known = loaded.get(name);
+    return known != null ? known : load(name);
+  }
+
+  private synchronized ModuleInfo load(String name) {
     var known = loaded.get(name);
     if (known != null || absent.contains(name) || loading.contains(name)) return known;
     var source = loader.stdlib(name);
@@ -68,7 +74,7 @@ public final class ModuleRegistry {
    * null. {@code aegis check runbooks/} imports {@code lib/rows.aegis} from every runbook: checked
    * once, not once per runbook.
    */
-  synchronized CheckedProgram checkedModuleFile(Path path, SourceFile source) {
+  CheckedProgram checkedModuleFile(Path path, SourceFile source) {
     var known = fileModules.get(path);
     if (known == null) return null;
     var was = known.source();
@@ -80,7 +86,7 @@ public final class ModuleRegistry {
    * text alone: it imports stdlib modules only (a file it imports may change, or close a cycle).
    * One entry per path, the latest, so an editor's buffers do not pile up.
    */
-  synchronized void rememberModuleFile(Path path, CheckedProgram program) {
+  void rememberModuleFile(Path path, CheckedProgram program) {
     if (program.module() != null && program.ast().imports().stream().allMatch(i -> i instanceof ImportDecl.Module)) {
       fileModules.put(path, program);
     }

@@ -4,7 +4,8 @@
 #
 #   src/test/bench/parse-check.sh [--rt] [JMH OPTIONS]     e.g. -wi 1 -i 2 for a quick look
 #
-# Prints lines per second for `parse` and `parseAndCheck`, and the load average, which on a shared
+# Prints lines per second for `parse`, `parseAndCheck` (one thread) and `parseAndCheckParallel` (as
+# `aegis check` does it, on every core), and the load average before and after, which on a shared
 # machine decides a good part of the numbers. --rt runs the benchmark at real-time priority
 # (chrt -f 10, root only) so that other work on the machine does not decide them.
 set -euo pipefail

@@ -5,6 +5,7 @@ import aegis.syntax.Parser;
 import aegis.syntax.SourceFile;
 import aegis.types.CheckedProgram;
 import aegis.types.Checker;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +28,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Warm throughput of {@link Parser#parse} and of parse + check ({@link Checker#check}, which
- * parses too) over a generated corpus of at least 100 000 lines of realistic runbooks
+ * parses too), both on one thread, and of parse + check on every core as {@code aegis check} does it
+ * ({@link Checker#checkEach}), over a generated corpus of at least 100 000 lines of realistic runbooks
  * ({@link RunbookCorpus}). One operation is the whole corpus; {@link #main} turns operations per
- * second into lines per second. Target: at least 500 000 lines/s for parse + check.
+ * second into lines per second. Target: at least 500 000 lines/s for parse + check. The load average
+ * at the end is printed with the results: on a shared machine the parallel number especially
+ * depends on it.
  *
  * <pre>src/test/bench/parse-check.sh</pre>
  * (or {@code java -cp <test classpath> aegis.bench.ParseCheckBenchmark}). Not part of {@code verify}.
@@ -74,7 +78,16 @@ public class ParseCheckBenchmark {
     for (var f : files) bh.consume(checker.check(f));
   }
 
-  /** Runs both benchmarks and prints lines per second; JMH options (e.g. {@code -wi 1 -i 2}) may be given. */
+  /**
+   * Parse + check as {@code aegis check} does it: {@link Checker#checkEach}, the files spread over
+   * the cores (two on the machine the targets are for). Throughput over all of them, not per core.
+   */
+  @Benchmark
+  public void parseAndCheckParallel(Blackhole bh) {
+    bh.consume(Checker.standard().checkEach(files));
+  }
+
+  /** Runs the three benchmarks and prints lines per second; JMH options (e.g. {@code -wi 1 -i 2}) may be given. */
   public static void main(String[] args) throws Exception {
     int lines = RunbookCorpus.lines(corpus());
     var options = new OptionsBuilder().parent(new CommandLineOptions(args))
@@ -85,5 +98,7 @@ public class ParseCheckBenchmark {
       System.out.printf(Locale.ROOT, "%-16s %,12.0f lines/s  (± %,.0f; %.2f corpus/s)%n", r.getParams().getBenchmark().replaceAll(".*\\.", ""),
           score.getScore() * lines, score.getScoreError() * lines, score.getScore());
     }
+    var load = Path.of("/proc/loadavg");
+    if (Files.isReadable(load)) System.out.println("load average at the end: " + Files.readString(load).strip());
   }
 }
