@@ -284,13 +284,18 @@ final class CallChecker {
     }
   }
 
-  /** Replaces the call's own type variables in the recorded types of its arguments by what they were inferred to be. */
+  /**
+   * Replaces the call's own type variables in the recorded types of its arguments by what they were
+   * inferred to be. Nothing to do (and no walk over the arguments) when no recorded type holds a
+   * variable, as for most calls: that walk was a tenth of the time of checking.
+   */
   private void settleTypes(Expr[] slots, Unifier u) {
+    if (!fc.facts.anyTypeWithVars()) return;
     for (var slot : slots) {
       if (slot == null) continue;
       for (var n : Nodes.descendants(slot)) {
         if (n instanceof Expr e && fc.facts.types.get(e) instanceof Type t && Types.containsVar(t)) {
-          fc.facts.types.put(e, u.apply(t));
+          fc.facts.recordType(e, u.apply(t));
         }
       }
     }

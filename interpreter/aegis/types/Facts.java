@@ -29,6 +29,21 @@ final class Facts {
   final Map<Stmt.Run, CheckedProgram.RunTarget> runs = new IdentityHashMap<>();
   /** Every scope with a source region, outermost (the file) first. */
   final List<Scope> scopes = new ArrayList<>();
+  /**
+   * How many of the recorded types hold a type variable (a generic call's, not inferred yet). Most
+   * files have none most of the time, and then a generic call has nothing to settle in its arguments.
+   */
+  private int typesWithVars;
+
+  /** Records (or replaces) an expression's type. */
+  void recordType(Expr e, Type t) {
+    Type was = types.put(e, t);
+    if (Types.containsVar(t)) typesWithVars++;
+    if (was != null && Types.containsVar(was)) typesWithVars--;
+  }
+
+  /** Whether some recorded type holds a type variable. */
+  boolean anyTypeWithVars() { return typesWithVars > 0; }
 
   /** @param sourceLength the length of the file's text, to size the maps */
   Facts(int sourceLength) {

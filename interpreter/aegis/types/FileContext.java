@@ -48,7 +48,7 @@ final class FileContext {
 
   /** Records an expression's type and returns it. */
   Type record(Expr e, Type t) {
-    facts.types.put(e, t);
+    facts.recordType(e, t);
     return t;
   }
 
