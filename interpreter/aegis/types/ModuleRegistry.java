@@ -92,6 +92,23 @@ public final class ModuleRegistry {
     }
   }
 
+  /**
+   * Starts loading {@link #core()} on a background thread and returns at once. A process that is
+   * about to check files overlaps core's parse and check (in a cold JVM the longest single piece
+   * of {@code aegis check}) with its own start-up and reading its files. Whoever asks for core
+   * first waits for the load under way, so nothing is done twice; a load that fails is met again
+   * (and reported) by the thread that needs core.
+   */
+  public void loadCoreInBackground() {
+    Thread.ofPlatform().name("aegis-core").daemon().start(() -> {
+      try {
+        core();
+      } catch (RuntimeException | StackOverflowError failed) {
+        // the thread that needs core loads it again and reports what goes wrong
+      }
+    });
+  }
+
   /** The core module (always in scope), or null when the stdlib has none. */
   public ModuleInfo core() { return stdlib(Types.CORE); }
 
