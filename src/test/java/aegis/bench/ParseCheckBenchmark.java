@@ -95,7 +95,7 @@ public class ParseCheckBenchmark {
     System.out.printf(Locale.ROOT, "corpus: %,d lines of generated runbooks%n", lines);
     for (RunResult r : new Runner(options).run()) {
       var score = r.getPrimaryResult();
-      System.out.printf(Locale.ROOT, "%-16s %,12.0f lines/s  (± %,.0f; %.2f corpus/s)%n", r.getParams().getBenchmark().replaceAll(".*\\.", ""),
+      System.out.printf(Locale.ROOT, "%-22s %,12.0f lines/s  (± %,.0f; %.2f corpus/s)%n", r.getParams().getBenchmark().replaceAll(".*\\.", ""),
           score.getScore() * lines, score.getScoreError() * lines, score.getScore());
     }
     var load = Path.of("/proc/loadavg");
