@@ -1,9 +1,7 @@
 package aegis.cli;
 
-import aegis.types.ModuleRegistry;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
@@ -22,13 +20,6 @@ public final class Cli {
       RunCommand.class, ResumeCommand.class, RunsCommand.class, UnlockCommand.class, SandboxCommand.class,
       PrPlanCommand.class, DocCommand.class, FmtCommand.class, LspCommand.class);
 
-  /**
-   * The commands that check aegis files: they start loading the stdlib's core module at once, on a
-   * second thread, while picocli builds the command and the files are found and read (a cold
-   * {@code aegis check} waited for core otherwise).
-   */
-  private static final Set<String> CHECKING = Set.of("check", "plan", "apply", "run", "pr-plan");
-
   private Cli() {}
 
   /** The full command line: the root command with every subcommand. */
@@ -42,9 +33,7 @@ public final class Cli {
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err, CliContext context) {
     try {
-      String command = subcommandNamed(args);
-      if (command != null && CHECKING.contains(command)) ModuleRegistry.standard().loadCoreInBackground();
-      return execute(create(out, err, context, command), args, context);
+      return execute(create(out, err, context, subcommandNamed(args)), args, context);
     } catch (Throwable t) {
       return CrashReporter.report(t, err, context);
     } finally {

@@ -1,10 +1,10 @@
 package aegis.types;
 
-import aegis.syntax.ParseResult;
 import aegis.syntax.Parser;
 import aegis.syntax.SourceFile;
 import aegis.syntax.ast.ImportDecl;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +23,7 @@ public final class ModuleRegistry {
 
   private final ModuleLoader loader;
   private final Map<String, ModuleInfo> loaded = new ConcurrentHashMap<>();
-  private final Set<String> absent = ConcurrentHashMap.newKeySet();
+  private final Set<String> absent = new HashSet<>();
   private final LinkedHashSet<String> loading = new LinkedHashSet<>();
   private final Map<Path, CheckedProgram> fileModules = new ConcurrentHashMap<>();
 
@@ -43,29 +43,20 @@ public final class ModuleRegistry {
    */
   public ModuleInfo stdlib(String name) {
     var known = loaded.get(name);
-    if (known != null || absent.contains(name)) return known;
-    // Read and parse before taking the lock, so that a thread does it while another checks a
-    // module; inside the lock (a module importing another) there is nothing to overlap with.
-    if (Thread.holdsLock(this)) return load(name, null);
-    var source = loader.stdlib(name);
-    return load(name, source == null ? null : Parser.parse(source));
+    return known != null ? known : load(name);
   }
 
-  /** Checks and keeps module {@code name}; {@code parsed} is its source parsed ahead, or null to read it here. */
-  private synchronized ModuleInfo load(String name, ParseResult parsed) {
+  private synchronized ModuleInfo load(String name) {
     var known = loaded.get(name);
     if (known != null || absent.contains(name) || loading.contains(name)) return known;
-    if (parsed == null) {
-      var source = loader.stdlib(name);
-      if (source == null) {
-        absent.add(name);
-        return null;
-      }
-      parsed = Parser.parse(source);
+    var source = loader.stdlib(name);
+    if (source == null) {
+      absent.add(name);
+      return null;
     }
     loading.add(name);
     try {
-      var program = new Session(this).checkRoot(parsed, true);
+      var program = new Session(this).checkRoot(Parser.parse(source), true);
       var info = program.module();
       if (info == null) {
         info = new ModuleInfo(name, ModuleInfo.Origin.STDLIB, null);
@@ -99,23 +90,6 @@ public final class ModuleRegistry {
     if (program.module() != null && program.ast().imports().stream().allMatch(i -> i instanceof ImportDecl.Module)) {
       fileModules.put(path, program);
     }
-  }
-
-  /**
-   * Starts loading {@link #core()} on a background thread and returns at once. A process that is
-   * about to check files overlaps core's parse and check (in a cold JVM the longest single piece
-   * of {@code aegis check}) with its own start-up and reading its files. Whoever asks for core
-   * first waits for the load under way, so nothing is done twice; a load that fails is met again
-   * (and reported) by the thread that needs core.
-   */
-  public void loadCoreInBackground() {
-    Thread.ofPlatform().name("aegis-core").daemon().start(() -> {
-      try {
-        core();
-      } catch (RuntimeException | StackOverflowError failed) {
-        // the thread that needs core loads it again and reports what goes wrong
-      }
-    });
   }
 
   /** The core module (always in scope), or null when the stdlib has none. */
