@@ -38,6 +38,9 @@ public final class K8sModule implements BuiltinModule {
   @Override
   public String name() { return "k8s"; }
 
+  @Override
+  public void prepare() { K8sClients.prepare(); }
+
   /** The run's cluster. */
   Kube kube(CallContext ctx) { return K8sClients.forRun(ctx, K8sEndpoint.ofEnvironment(ctx.environment()), tokens); }
 
