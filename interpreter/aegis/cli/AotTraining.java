@@ -12,10 +12,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.util.FileUtils;
 
 /**
  * The launcher's AOT training run (JDK 25+, see {@code ./aegis}): one process that does what short
@@ -94,9 +94,7 @@ public final class AotTraining {
   }
 
   private static void deleteTree(Path root) throws IOException {
-    try (var paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-    }
+    FileUtils.delete(root.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
   }
 
   private static int closedPort() throws IOException {

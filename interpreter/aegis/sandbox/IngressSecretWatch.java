@@ -58,6 +58,9 @@ final class IngressSecretWatch implements AutoCloseable {
       poll();
     } catch (KubernetesClientException | GeneralSecurityException | IllegalArgumentException e) {
       // No cluster yet, or a Secret that is not a certificate: keep serving what is served.
+    } catch (RuntimeException e) {
+      // Anything else one poll meets: an exception would cancel the schedule, and the endpoint
+      // would never see a renewed certificate again.
     }
   }
 

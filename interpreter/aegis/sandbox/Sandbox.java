@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -42,6 +44,11 @@ public final class Sandbox implements AutoCloseable {
   }
 
   private static final int STOP_SECONDS = 15;
+  /**
+   * How long the parts may take to start, together (about 12 s on 2 cores): a part that hangs
+   * fails the start with its name instead of leaving {@code aegis sandbox} silent for ever.
+   */
+  private static final Duration START_LIMIT = Duration.ofMinutes(3);
 
   private final SandboxLayout layout;
   private final SandboxLock lock;
@@ -88,7 +95,8 @@ public final class Sandbox implements AutoCloseable {
     var started = new ArrayList<SandboxServer>();
     var failures = new ArrayList<String>();
     Throwable firstCause = null;
-    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+    var executor = Executors.newVirtualThreadPerTaskExecutor();
+    try {
       var futures = new EnumMap<Component, Future<SandboxServer>>(Component.class);
       for (var component : components) {
         if (component.ports(layout).isEmpty()) continue;
@@ -99,9 +107,14 @@ public final class Sandbox implements AutoCloseable {
           return server;
         }));
       }
+      long deadline = System.nanoTime() + START_LIMIT.toNanos();
       for (var entry : futures.entrySet()) {
         try {
-          started.add(entry.getValue().get());
+          started.add(entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+        } catch (TimeoutException e) {
+          entry.getValue().cancel(true);
+          failures.add(entry.getKey().title() + " did not start within " + START_LIMIT.toSeconds() + " s (is the machine overloaded?"
+              + " `aegis sandbox` prints how long each part took when it comes up)");
         } catch (ExecutionException e) {
           var cause = e.getCause();
           if (firstCause == null) firstCause = cause;
@@ -112,6 +125,9 @@ public final class Sandbox implements AutoCloseable {
           failures.add("interrupted while " + entry.getKey().title() + " started");
         }
       }
+    } finally {
+      // Not close(): it would wait for a start that hangs. What did start is stopped below.
+      executor.shutdownNow();
     }
     var sandbox = new Sandbox(layout, lock, started, times, Duration.ofNanos(System.nanoTime() - begin));
     if (!failures.isEmpty()) {

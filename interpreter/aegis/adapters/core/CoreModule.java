@@ -137,6 +137,9 @@ public final class CoreModule implements BuiltinModule {
     return new Value.ListV(keyed.stream().map(kv -> kv[1]).toList());
   }
 
+  @Extern("reverse")
+  public Value reverse(CallContext ctx, Args a) { return new Value.ListV(a.list(0).reversed()); }
+
   @Extern("take")
   public Value take(CallContext ctx, Args a) {
     var items = a.list(0);

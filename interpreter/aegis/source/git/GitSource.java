@@ -5,12 +5,11 @@ import aegis.types.ModuleLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.util.FileUtils;
 
 /**
  * Opens runbooks given as {@code git+URL//path@ref}: fetches the remote into the {@link GitCache},
@@ -160,8 +159,8 @@ public final class GitSource {
   /** Removes a mirror that was created for this call and never got anything. */
   private static void forget(Path mirror) {
     if (!Files.isDirectory(mirror)) return;
-    try (Stream<Path> all = Files.walk(mirror)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    try {
+      FileUtils.delete(mirror.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
     } catch (IOException ignored) {
       // an empty mirror left behind is harmless: the next fetch fills it
     }

@@ -50,7 +50,7 @@ class EarlierMembersTest {
     for (var typed : List.of("env.", "env.na", "k8s.", "k8s.PodPhase.", "pods.", "env.kubernetes.")) {
       var text = RUNBOOK.substring(0, at) + "  " + typed + "\n" + RUNBOOK.substring(at);
       var now = new OpenDocument(uri, 2, text);
-      var cursor = position(text, at + 2 + typed.length());
+      var cursor = Fixture.position(text, at + 2 + typed.length());
       var quick = completion.completeFromEarlier(earlier, now, cursor);
       assertNotNull(quick, typed);
       assertEquals(items(completion.complete(analyzer.analyze(now), cursor)), items(quick), typed);
@@ -79,7 +79,7 @@ class EarlierMembersTest {
     assertTrue(at >= 0, from);
     int cursor = at + to.indexOf('‸');
     var text = RUNBOOK.substring(0, at) + to.replace("‸", "") + RUNBOOK.substring(at + from.length());
-    assertNull(EarlierMembers.find(earlier, new OpenDocument(uri, 2, text), position(text, cursor)), what);
+    assertNull(EarlierMembers.find(earlier, new OpenDocument(uri, 2, text), Fixture.position(text, cursor)), what);
   }
 
   @Test
@@ -91,7 +91,7 @@ class EarlierMembersTest {
       var earlier = analyzer.analyze(new OpenDocument(uri, 1, earlierText));
       int at = earlierText.indexOf("  report");
       var text = earlierText.substring(0, at) + "  env.\n" + earlierText.substring(at);
-      var found = EarlierMembers.find(earlier, new OpenDocument(uri, 2, text), position(text, at + "  env.".length()));
+      var found = EarlierMembers.find(earlier, new OpenDocument(uri, 2, text), Fixture.position(text, at + "  env.".length()));
       assertEquals(earlierText == RUNBOOK, found != null, earlierText == RUNBOOK ? "clean" : "broken");
     }
   }
@@ -124,7 +124,7 @@ class EarlierMembersTest {
             var typed = indent + n + ".";
             var text = original.substring(0, lineStart) + typed + "\n" + original.substring(lineStart);
             var now = new OpenDocument(uri, version++, text);
-            var cursor = position(text, lineStart + typed.length());
+            var cursor = Fixture.position(text, lineStart + typed.length());
             var quick = completion.completeFromEarlier(earlier, now, cursor);
             if (quick == null) {
               declined++;
@@ -147,18 +147,6 @@ class EarlierMembersTest {
       out.add(i.getLabel() + " " + i.getKind() + " " + i.getDetail() + " " + i.getSortText() + " " + i.getTextEdit());
     }
     return out;
-  }
-
-  private static Position position(String text, int offset) {
-    int line = 0;
-    int lineStart = 0;
-    for (int i = 0; i < offset; i++) {
-      if (text.charAt(i) == '\n') {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    return new Position(line, offset - lineStart);
   }
 
   private static void copy(Path from, Path to) throws IOException {

@@ -92,4 +92,20 @@ final class Fixture {
   }
 
   static Position at(String text, String needle) { return at(text, needle, 0, 0); }
+
+  /**
+   * The LSP position (line, UTF-16 column) of {@code offset} in {@code text}, counted here
+   * rather than by the server's own conversion, so that tests check that conversion.
+   */
+  static Position position(String text, int offset) {
+    int line = 0;
+    int lineStart = 0;
+    for (int i = 0; i < offset; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new Position(line, offset - lineStart);
+  }
 }

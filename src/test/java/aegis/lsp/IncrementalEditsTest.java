@@ -44,7 +44,7 @@ class IncrementalEditsTest {
           int from = boundary(text, random.nextInt(text.length() + 1));
           int to = boundary(text, Math.min(text.length(), from + random.nextInt(6)));
           String insert = random.nextInt(4) == 0 ? "" : PIECES.get(random.nextInt(PIECES.size()));
-          changes.add(new TextDocumentContentChangeEvent(new Range(position(text, from), position(text, to)), insert));
+          changes.add(new TextDocumentContentChangeEvent(new Range(Fixture.position(text, from), Fixture.position(text, to)), insert));
           text = text.substring(0, from) + insert + text.substring(to);
         }
         lsp.change(uri, changes);
@@ -64,7 +64,7 @@ class IncrementalEditsTest {
       String typed = "step \"🚀 deploy ☕\" {\n  check env.namespace != \"𝔸\" else fail \"no 🙂\"\n}\n";
       // One code point per keystroke: an editor never sends half of a surrogate pair.
       for (int cp : typed.codePoints().toArray()) {
-        var p = position(text, text.length());
+        var p = Fixture.position(text, text.length());
         var ch = Character.toString(cp);
         lsp.change(uri, List.of(new TextDocumentContentChangeEvent(new Range(p, p), ch)));
         text = text + ch;
@@ -73,35 +73,23 @@ class IncrementalEditsTest {
       assertEquals(text, lsp.impl.analyzer().documents().get(uri).text());
       // Replace the text after the emoji on its line: the columns must count the surrogate pair as two.
       int at = text.indexOf("deploy ☕");
-      var range = new Range(position(text, at), position(text, at + "deploy".length()));
+      var range = new Range(Fixture.position(text, at), Fixture.position(text, at + "deploy".length()));
       lsp.change(uri, List.of(new TextDocumentContentChangeEvent(range, "ship")));
       text = text.substring(0, at) + "ship" + text.substring(at + "deploy".length());
       assertEquals(List.of(), lsp.diagnostics(uri));
       assertEquals(text, lsp.impl.analyzer().documents().get(uri).text());
       int bad = text.indexOf("env.namespace");
-      lsp.change(uri, List.of(new TextDocumentContentChangeEvent(new Range(position(text, bad + 4), position(text, bad + 13)), "nmspace")));
+      lsp.change(uri, List.of(new TextDocumentContentChangeEvent(new Range(Fixture.position(text, bad + 4), Fixture.position(text, bad + 13)), "nmspace")));
       text = text.substring(0, bad + 4) + "nmspace" + text.substring(bad + 13);
       var ds = lsp.diagnostics(uri);
       assertEquals(1, ds.size(), ds.toString());
-      assertEquals(new Range(position(text, bad + 4), position(text, bad + 11)), ds.getFirst().getRange());
+      assertEquals(new Range(Fixture.position(text, bad + 4), Fixture.position(text, bad + 11)), ds.getFirst().getRange());
     }
   }
 
   /** Never split a surrogate pair: an editor cannot put the cursor inside one. */
   private static int boundary(String text, int offset) {
     return offset > 0 && offset < text.length() && Character.isLowSurrogate(text.charAt(offset)) ? offset - 1 : offset;
-  }
-
-  private static Position position(String text, int offset) {
-    int line = 0;
-    int lineStart = 0;
-    for (int i = 0; i < offset; i++) {
-      if (text.charAt(i) == '\n') {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    return new Position(line, offset - lineStart);
   }
 
   private static List<String> render(List<Diagnostic> ds) {
