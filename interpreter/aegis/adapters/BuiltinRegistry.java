@@ -35,9 +35,31 @@ public final class BuiltinRegistry {
   }
 
   private final Map<String, Binding> bindings = new LinkedHashMap<>();
+  private final Map<String, BuiltinModule> modules = new LinkedHashMap<>();
 
   public BuiltinRegistry(List<? extends BuiltinModule> modules) {
-    for (var module : modules) bind(module);
+    for (var module : modules) {
+      this.modules.put(module.name(), module);
+      bind(module);
+    }
+  }
+
+  /**
+   * Starts the {@link BuiltinModule#prepare} of each module named (names of no module are
+   * ignored), each on a virtual thread of its own, and returns at once.
+   */
+  public void prepare(java.util.Set<String> moduleNames) {
+    for (String name : moduleNames) {
+      var module = modules.get(name);
+      if (module == null) continue;
+      Thread.ofVirtual().name("prepare " + name).start(() -> {
+        try {
+          module.prepare();
+        } catch (RuntimeException | LinkageError e) {
+          // Best effort by contract: the module's first call sets up for itself and reports what fails.
+        }
+      });
+    }
   }
 
   public Optional<Binding> find(String module, String function) {

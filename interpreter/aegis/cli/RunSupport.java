@@ -1,6 +1,6 @@
 package aegis.cli;
 
-import aegis.adapters.Builtins;
+import aegis.adapters.BuiltinRegistry;
 import aegis.diagnostics.Code;
 import aegis.diagnostics.Diagnostic;
 import aegis.diagnostics.DiagnosticRenderer;
@@ -42,6 +42,7 @@ final class RunSupport implements AutoCloseable {
   private final PrintWriter err;
   private final boolean color;
   private final List<Snapshot> opened = new ArrayList<>();
+  private BuiltinRegistry builtins;
 
   RunSupport(CliContext context, PrintWriter out, PrintWriter err, boolean color) {
     this.context = context;
@@ -54,9 +55,17 @@ final class RunSupport implements AutoCloseable {
 
   Engine engine() {
     var home = home();
-    return new Engine(context.builtins().get(), new RunStore(home), new EnvironmentLocks(home), VersionProvider.version(),
-        context.clock());
+    return new Engine(builtins(), new RunStore(home), new EnvironmentLocks(home), VersionProvider.version(), context.clock());
   }
+
+  /** The command's built-in modules: made once, for preparing them while loading and for the engine. */
+  private BuiltinRegistry builtins() {
+    if (builtins == null) builtins = context.builtins().get();
+    return builtins;
+  }
+
+  /** Has the adapters of the modules a runbook imports prepare in the background while it is checked. */
+  private void prepare(java.util.Set<String> modules) { builtins().prepare(modules); }
 
   Workspace workspace() { return new Workspace(Checker.standard(), context.workingDir()); }
 
@@ -72,7 +81,7 @@ final class RunSupport implements AutoCloseable {
         throw new Workspace.LoadException(List.of(Diagnostic.of(Code.AEG314, Span.fileStart(SourceFile.virtual(runbook, "")),
             "--require-signed refuses `" + runbook + "`: it is a local file, not a signed tag or commit of a git repository")));
       }
-      return workspace().load(Path.of(runbook), environment);
+      return workspace().load(Path.of(runbook), environment, this::prepare);
     }
     try {
       GitUrl url = GitUrl.parse(runbook);
@@ -81,7 +90,7 @@ final class RunSupport implements AutoCloseable {
       Snapshot snapshot = source.open(url, new GitSource.Options(keys, pinnedCommit));
       opened.add(snapshot);
       if (snapshot.verification() != null) err.println("aegis: " + snapshot.verification().describe());
-      return snapshot.workspace().load(Path.of(url.path()), environment);
+      return snapshot.workspace().load(Path.of(url.path()), environment, this::prepare);
     } catch (GitSourceException e) {
       throw new Workspace.LoadException(List.of(e.diagnostic()));
     }

@@ -7,9 +7,11 @@ import aegis.eval.EvalException;
 import aegis.eval.Evaluator;
 import aegis.eval.Value;
 import aegis.source.LoadResult;
+import aegis.syntax.ParseResult;
 import aegis.syntax.SourceFile;
 import aegis.syntax.Span;
 import aegis.syntax.ast.Header;
+import aegis.syntax.ast.ImportDecl;
 import aegis.syntax.ast.Node;
 import aegis.syntax.ast.Nodes;
 import aegis.syntax.ast.Stmt;
@@ -21,8 +23,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -121,7 +126,16 @@ public final class Workspace {
    *                    directory and from the runbook's directory upwards) or a path
    */
   public Loaded load(Path runbookPath, String environment) throws LoadException {
-    CheckedProgram runbook = checked(runbookPath, Header.Kind.RUNBOOK);
+    return load(runbookPath, environment, modules -> {});
+  }
+
+  /**
+   * As {@link #load(Path, String)}, telling {@code imports} the stdlib modules the runbook imports
+   * (by name) as soon as it is parsed, before it and they are checked: a run has their adapters
+   * prepare meanwhile. Modules imported only by the files it imports are not told.
+   */
+  public Loaded load(Path runbookPath, String environment, Consumer<Set<String>> imports) throws LoadException {
+    CheckedProgram runbook = checked(runbookPath, Header.Kind.RUNBOOK, imports);
     Path envPath = findEnvironment(environment, runbookPath);
     CheckedProgram env = checked(envPath, Header.Kind.ENVIRONMENT);
     Function<String, ModuleInfo> modules = modules(runbook, env);
@@ -161,8 +175,16 @@ public final class Workspace {
    * in their own files; a run must not start on a runbook that would fail half way).
    */
   public CheckedProgram checked(Path path, Header.Kind kind) throws LoadException {
+    return checked(path, kind, modules -> {});
+  }
+
+  private CheckedProgram checked(Path path, Header.Kind kind, Consumer<Set<String>> imports) throws LoadException {
     SourceFile source = read(path);
-    CheckedProgram program = checker.check(source);
+    ParseResult parsed = Checker.parse(source);
+    var stdlib = new LinkedHashSet<String>();
+    for (var imp : parsed.ast().imports()) if (imp instanceof ImportDecl.Module m) stdlib.add(m.module().name());
+    imports.accept(stdlib);
+    CheckedProgram program = checker.check(parsed);
     var errors = new ArrayList<Diagnostic>();
     collectErrors(program, errors, new java.util.HashSet<>());
     if (!errors.isEmpty()) throw new LoadException(errors);

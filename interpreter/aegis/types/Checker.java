@@ -31,17 +31,21 @@ public final class Checker {
   public ModuleRegistry registry() { return registry; }
 
   /** Parses and checks {@code file}; the result holds the syntax diagnostics too. */
-  public CheckedProgram check(SourceFile file) {
-    ParseResult parsed;
+  public CheckedProgram check(SourceFile file) { return check(parse(file)); }
+
+  /**
+   * Parses {@code file} as {@link #check(SourceFile)} does: a parser failure (a defect) is an
+   * AEG299 diagnostic of an empty file, never an exception.
+   */
+  public static ParseResult parse(SourceFile file) {
     try {
-      parsed = Parser.parse(file);
+      return Parser.parse(file);
     } catch (RuntimeException | StackOverflowError e) {
       var span = Span.fileStart(file);
       var problem = Diagnostic.of(Code.AEG299, span, e.getClass().getSimpleName());
-      parsed = new ParseResult(new AegisFile(file, null, List.of(), List.of(), new Span(file, 0, file.text().length())),
+      return new ParseResult(new AegisFile(file, null, List.of(), List.of(), new Span(file, 0, file.text().length())),
           List.of(problem), List.of());
     }
-    return check(parsed);
   }
 
   /** Checks a file already parsed (the language server keeps the parse for its comments). */

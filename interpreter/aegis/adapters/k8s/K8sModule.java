@@ -38,6 +38,9 @@ public final class K8sModule implements BuiltinModule {
   @Override
   public String name() { return "k8s"; }
 
+  @Override
+  public void prepare() { K8sClients.prepare(); }
+
   /** The run's cluster. */
   Kube kube(CallContext ctx) { return K8sClients.forRun(ctx, K8sEndpoint.ofEnvironment(ctx.environment()), tokens); }
 
@@ -377,7 +380,7 @@ public final class K8sModule implements BuiltinModule {
     var kube = kube(ctx);
     String ns = args.string(0);
     String name = args.string(1);
-    var pod = kube.call("read Pod " + ns + "/" + name, () -> kube.client().pods().inNamespace(ns).withName(name).get());
+    var pod = Pods.get(kube, ns, name);
     if (pod == null) throw new AdapterException("kubernetes", "Pod " + ns + "/" + name + " does not exist");
     var info = Pods.info(pod);
     var owners = pod.getMetadata().getOwnerReferences();

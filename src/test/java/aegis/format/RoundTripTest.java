@@ -1,5 +1,6 @@
 package aegis.format;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -47,6 +48,15 @@ class RoundTripTest {
       if (othersFixture && (text == null || FormatChecks.parse(file.toString(), text).hasErrors())) return;
       assertNotNull(text, () -> file + " is not UTF-8");
       FormatChecks.formatChecked(file.toString(), text);
+    }));
+  }
+
+  /** What `aegis fmt --check stdlib/ environments/ runbooks/` would say: the project keeps its own files formatted. */
+  @TestFactory
+  Stream<DynamicTest> theProjectsOwnFilesAreFormatted() throws IOException {
+    return aegisFiles().stream().filter(f -> !f.startsWith("src/test")).map(file -> DynamicTest.dynamicTest(file.toString(), () -> {
+      String text = read(file);
+      assertEquals(FormatChecks.formatChecked(file.toString(), text), text, () -> file + " is not formatted: run `./aegis fmt " + file + "`");
     }));
   }
 

@@ -106,6 +106,15 @@ class Neo4jModuleTest {
   }
 
   @Test
+  void aClosedClientRefusesWorkAtOnce() {
+    var client = Neo4jClient.open(new Neo4jEndpoint(server.boltUri().toString(), Neo4jServer.USER, null, "neo4j"),
+        Neo4jServer.PASSWORD, 2);
+    assertTrue(client.ready(Duration.ofSeconds(30)));
+    client.close();
+    assertThrows(RuntimeException.class, () -> client.ready(Duration.ofSeconds(30)), "its driver is closed");
+  }
+
+  @Test
   void readyAndItsFailures() throws Exception {
     assertEquals(Value.Bool.TRUE, call(apply, "ready", FIVE_SECONDS));
     assertEquals(1, apply.resourceCount(), "one driver per endpoint per run");
