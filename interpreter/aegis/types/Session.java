@@ -1,10 +1,13 @@
 package aegis.types;
 
+import aegis.diagnostics.Code;
 import aegis.diagnostics.Diagnostic;
 import aegis.source.LoadResult;
 import aegis.syntax.ParseResult;
 import aegis.syntax.Parser;
 import aegis.syntax.SourceFile;
+import aegis.syntax.Span;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -63,8 +66,14 @@ final class Session {
 
   /** Loads and checks the module file {@code relative} to {@code importer}. */
   Loaded importModule(SourceFile importer, String relative) {
-    var path = sibling(importer, relative);
-    String name = siblingName(importer, relative);
+    Path path;
+    String name;
+    try {
+      path = sibling(importer, relative);
+      name = siblingName(importer, relative);
+    } catch (InvalidPathException e) {
+      return unnamable(importer, relative, e);
+    }
     var frames = new ArrayList<>(importing);
     for (int i = 0; i < frames.size(); i++) {
       if (frames.get(i).path().equals(path)) {
@@ -102,11 +111,18 @@ final class Session {
 
   /** Loads and checks the runbook {@code fileName} in the directory of {@code from}. */
   Loaded runbook(SourceFile from, String fileName) {
-    var path = sibling(from, fileName);
+    Path path;
+    String name;
+    try {
+      path = sibling(from, fileName);
+      name = siblingName(from, fileName);
+    } catch (InvalidPathException e) {
+      return unnamable(from, fileName, e);
+    }
     if (running.contains(path)) return new Recursive(path, "");
     var cached = runbooks.get(path);
     if (cached != null) return new Checked(cached);
-    var read = read(path, siblingName(from, fileName));
+    var read = read(path, name);
     if (read.failure() != null) return read.failure();
     var source = read.file();
     var outer = importing;
@@ -157,6 +173,12 @@ final class Session {
       case LoadResult.Loaded l -> new Read(l.file(), null);
       case LoadResult.Rejected r -> new Read(null, new Failed(r.problem()));
     };
+  }
+
+  /** A path the file system cannot name (a character its encoding lacks, a NUL): the file cannot exist. */
+  private static Failed unnamable(SourceFile from, String relative, InvalidPathException e) {
+    return new Failed(Diagnostic.of(Code.AEG100, Span.fileStart(from),
+        "cannot read `" + relative + "`: the file system cannot name it (" + e.getReason() + ")"));
   }
 
   private static Path base(SourceFile f) { return f.path() != null ? f.path() : Path.of(f.name()); }

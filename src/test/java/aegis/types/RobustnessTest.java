@@ -38,6 +38,15 @@ class RobustnessTest {
       """;
 
   @Test
+  void anImportOfAPathTheFileSystemCannotNameIsADiagnostic() {
+    // A NUL cannot be in a file name; found by ParserFuzzTest as a character the platform's
+    // encoding lacks, which threw InvalidPathException out of the checker.
+    var p = Checks.check("runbook r \"R\"\nimport \"lib/a\u0000b.aegis\" as a\n");
+    assertEquals(List.of(Code.AEG100), Checks.errors(p), () -> Checks.render(p));
+    assertTrue(Checks.render(p).contains("the file system cannot name it"), () -> Checks.render(p));
+  }
+
+  @Test
   void everyPrefixOfARunbookChecksWithoutThrowing() {
     for (int end = 0; end <= SAMPLE.length(); end += 3) {
       var text = SAMPLE.substring(0, end);
