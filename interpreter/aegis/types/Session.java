@@ -66,14 +66,10 @@ final class Session {
 
   /** Loads and checks the module file {@code relative} to {@code importer}. */
   Loaded importModule(SourceFile importer, String relative) {
-    Path path;
-    String name;
-    try {
-      path = sibling(importer, relative);
-      name = siblingName(importer, relative);
-    } catch (InvalidPathException e) {
-      return unnamable(importer, relative, e);
-    }
+    var target = Target.of(importer, relative);
+    if (target.unnamable() != null) return target.unnamable();
+    var path = target.path();
+    String name = target.name();
     var frames = new ArrayList<>(importing);
     for (int i = 0; i < frames.size(); i++) {
       if (frames.get(i).path().equals(path)) {
@@ -111,14 +107,10 @@ final class Session {
 
   /** Loads and checks the runbook {@code fileName} in the directory of {@code from}. */
   Loaded runbook(SourceFile from, String fileName) {
-    Path path;
-    String name;
-    try {
-      path = sibling(from, fileName);
-      name = siblingName(from, fileName);
-    } catch (InvalidPathException e) {
-      return unnamable(from, fileName, e);
-    }
+    var target = Target.of(from, fileName);
+    if (target.unnamable() != null) return target.unnamable();
+    var path = target.path();
+    String name = target.name();
     if (running.contains(path)) return new Recursive(path, "");
     var cached = runbooks.get(path);
     if (cached != null) return new Checked(cached);
@@ -175,10 +167,19 @@ final class Session {
     };
   }
 
-  /** A path the file system cannot name (a character its encoding lacks, a NUL): the file cannot exist. */
-  private static Failed unnamable(SourceFile from, String relative, InvalidPathException e) {
-    return new Failed(Diagnostic.of(Code.AEG100, Span.fileStart(from),
-        "cannot read `" + relative + "`: the file system cannot name it (" + e.getReason() + ")"));
+  /**
+   * The file {@code relative} to {@code from} names: its path and display name, or why it cannot
+   * exist ({@code unnamable}: a character the file system's encoding lacks, a NUL).
+   */
+  private record Target(Path path, String name, Failed unnamable) {
+    static Target of(SourceFile from, String relative) {
+      try {
+        return new Target(sibling(from, relative), siblingName(from, relative), null);
+      } catch (InvalidPathException e) {
+        return new Target(null, null, new Failed(Diagnostic.of(Code.AEG100, Span.fileStart(from),
+            "cannot read `" + relative + "`: the file system cannot name it (" + e.getReason() + ")")));
+      }
+    }
   }
 
   private static Path base(SourceFile f) { return f.path() != null ? f.path() : Path.of(f.name()); }
