@@ -163,12 +163,7 @@ public final class Sandbox implements AutoCloseable {
     try {
       var issuer = SandboxIssuer.create();
       var file = layout.tls().trustedCa();
-      if (file != null) {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        var tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        Files.writeString(tmp, issuer.caPem());
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      }
+      if (file != null) SandboxVault.writePrivate(file, issuer.caPem());
       return issuer;
     } catch (IOException | java.security.GeneralSecurityException e) {
       lock.close();

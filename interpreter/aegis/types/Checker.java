@@ -69,7 +69,7 @@ public final class Checker {
   }
 
   private FileCheck parseAndCheck(SourceFile file) {
-    ParseResult parsed = Parser.parse(file);
+    ParseResult parsed = parse(file);
     return new FileCheck(parsed, isStdlibModule(parsed) ? checkStdlibModule(parsed) : check(parsed));
   }
 

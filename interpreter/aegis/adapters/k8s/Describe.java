@@ -3,7 +3,6 @@ package aegis.adapters.k8s;
 import aegis.adapters.AdapterException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -14,7 +13,6 @@ import java.util.Map;
  * then the object's events. A Secret shows the size of each value, never the value.
  */
 public final class Describe {
-  private static final KubernetesSerialization YAML = new KubernetesSerialization();
 
   /** Kind names and short names people type, to apiVersion and kind. */
   private static final Map<String, String[]> KINDS = Map.ofEntries(
@@ -95,7 +93,7 @@ public final class Describe {
   }
 
   private static String yaml(JsonNode node) {
-    String text = YAML.asYaml(Json.MAPPER.convertValue(node, Object.class));
+    String text = Json.SERIALIZATION.asYaml(Json.MAPPER.convertValue(node, Object.class));
     return text.startsWith("---\n") ? text.substring(4) : text;
   }
 

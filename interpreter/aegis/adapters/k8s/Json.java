@@ -13,7 +13,12 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  */
 final class Json {
   static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  /**
+   * fabric8's JSON codec, one for the adapter and every client it builds (thread-safe): its set-up
+   * (a Jackson mapper and the registry of every model kind) and the deserializers it builds for
+   * what the adapter reads are paid once per process.
+   */
+  static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private Json() {}
 

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 
 /**
@@ -18,12 +17,6 @@ public final class K8sClients {
   static final int CONNECT_TIMEOUT_MS = 10_000;
   /** How long one request may take (a watch or a long list has its own budget). */
   static final int REQUEST_TIMEOUT_MS = 30_000;
-
-  /**
-   * The JSON codec of every client of the process (thread-safe): its Jackson mapper, and the
-   * deserializers it builds for what the adapter reads, are made once.
-   */
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   /** A page of pods as the API server sends it, for {@link #prepare}. */
   private static final String PAGE_OF_PODS = """
@@ -46,7 +39,7 @@ public final class K8sClients {
    * and the classes of a client and of its HTTP client, by building one that is never connected.
    */
   static void prepare() {
-    SERIALIZATION.unmarshal(PAGE_OF_PODS, GenericKubernetesResourceList.class);
+    Json.SERIALIZATION.unmarshal(PAGE_OF_PODS, GenericKubernetesResourceList.class);
     try (var client = create(new K8sEndpoint(null, "https://127.0.0.1:1", null), "prepare")) {
       client.getMasterUrl();
     }
@@ -76,6 +69,6 @@ public final class K8sClients {
         .withRequestRetryBackoffInterval(200);
     if (endpoint.server() != null) builder.withMasterUrl(endpoint.server());
     if (token != null) builder.withOauthToken(token);
-    return new KubernetesClientBuilder().withConfig(builder.build()).withKubernetesSerialization(SERIALIZATION).build();
+    return new KubernetesClientBuilder().withConfig(builder.build()).withKubernetesSerialization(Json.SERIALIZATION).build();
   }
 }

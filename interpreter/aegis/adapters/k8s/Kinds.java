@@ -3,7 +3,6 @@ package aegis.adapters.k8s;
 import aegis.adapters.AdapterException;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,8 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * discovered from the API server once per run.
  */
 final class Kinds {
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
-
   static final ResourceDefinitionContext CERTIFICATE = crd("cert-manager.io", "v1", "Certificate", "certificates", true);
 
   private static final Map<String, ResourceDefinitionContext> CUSTOM = Map.of(
@@ -33,7 +30,7 @@ final class Kinds {
     String key = apiVersion + "/" + kind;
     var known = resolved.get(key);
     if (known != null) return known;
-    var type = SERIALIZATION.getRegisteredKubernetesResource(apiVersion, kind);
+    var type = Json.SERIALIZATION.getRegisteredKubernetesResource(apiVersion, kind);
     ResourceDefinitionContext found = type != null && !type.getSimpleName().equals("GenericKubernetesResource")
         ? ResourceDefinitionContext.fromResourceType(type)
         : discover(kube, apiVersion, kind);
