@@ -11,6 +11,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    LibraryDefaults.apply();
     // Buffered, flushed once by Cli.run: a check with thousands of diagnostics is not slowed down
     // by a flush per line.
     PrintWriter out = writer(FileDescriptor.out);

@@ -1,0 +1,34 @@
+package aegis.cli;
+
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import io.netty.util.internal.logging.JdkLoggerFactory;
+
+/**
+ * How the libraries aegis carries log and pick transports, set once before any of them starts, so
+ * that a run behaves the same whatever else is on the class path (a sandbox run also has the
+ * Neo4j harness's Log4j 2 and Netty's native transports on it).
+ *
+ * <p>aegis has no logging back-end of its own: what it has to say is its output. Without these
+ * settings SLF4J printed three "No SLF4J providers were found" lines into every run's error
+ * output, and on the sandbox's class path Netty and Vert.x found Log4j 2 and started it (about 650
+ * classes and an XML configuration: ~150 ms of a daily-check). Now SLF4J (fabric8's and JGit's
+ * facade) drops its messages quietly, and Netty and Vert.x log through {@code java.util.logging}
+ * (warnings to the error output), as they did on the jar's own class path. Netty's native
+ * transports (which copy a shared library out of their jar at each start) are left for the Java
+ * NIO ones. A system property given on the command line wins over the one set here.
+ */
+final class LibraryDefaults {
+  private LibraryDefaults() {}
+
+  static void apply() {
+    setIfAbsent("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+    setIfAbsent("slf4j.internal.verbosity", "WARN");
+    setIfAbsent("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.JULLogDelegateFactory");
+    setIfAbsent("io.netty.transport.noNative", "true");
+    InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
+  }
+
+  private static void setIfAbsent(String property, String value) {
+    if (System.getProperty(property) == null) System.setProperty(property, value);
+  }
+}
