@@ -37,6 +37,8 @@ import org.eclipse.jgit.util.FileUtils;
 public final class AotTraining {
   private static final Path RUNBOOK = Path.of("runbooks/daily-check.aegis");
   private static final Path SANDBOX = Path.of("environments/sandbox.aegis");
+  /** The classes {@link #loadListed} loads; made by {@code src/test/aot/classes.sh}. */
+  private static final String CLASSES = "/aegis/cli/aot-classes.txt";
   /** Ports of the sandbox environment served by the stand-in: Kubernetes, Prometheus, Alertmanager, fixtures, Vault, Neo4j HTTP. */
   private static final Pattern SERVED = Pattern.compile("127\\.0\\.0\\.1:(16443|19090|19093|18080|18200|17474)\\b");
   /** Ports of the databases' own protocols: refused, so that the drivers fail fast. */
@@ -58,6 +60,7 @@ public final class AotTraining {
   private AotTraining() {}
 
   public static void main(String[] args) throws IOException {
+    LibraryDefaults.apply();   // as Main does, so that the cache holds what it loads
     var quiet = new PrintWriter(Writer.nullWriter());
     Cli.run(new String[] {"check", "runbooks", "environments", "stdlib"}, quiet, quiet, CliContext.system());
     boolean checkOnly = args.length > 0 && args[0].equals("check");
@@ -77,12 +80,34 @@ public final class AotTraining {
         for (Path runbook : new Path[] {RUNBOOK, health}) {
           Cli.run(new String[] {"run", runbook.toString(), "--env", environment.toString(), "--yes"}, quiet, quiet, context);
         }
+        loadListed();
       } finally {
         platform.stop(0);
         deleteTree(home);
       }
     }
     System.exit(0);
+  }
+
+  /**
+   * Loads, without initializing, every class in {@link #CLASSES}: what a real daily-check loads that
+   * the run above does not reach (the database drivers' query paths: the training has no database
+   * to talk to). Loaded here, they are in the cache, loaded and linked, instead of being read from
+   * the jar and verified by every run. A name the jar no longer holds is skipped.
+   */
+  private static void loadListed() throws IOException {
+    var loader = AotTraining.class.getClassLoader();
+    try (var in = AotTraining.class.getResourceAsStream(CLASSES)) {
+      if (in == null) return;
+      for (String name : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (name.isBlank() || name.startsWith("#")) continue;
+        try {
+          Class.forName(name.strip(), false, loader);
+        } catch (ClassNotFoundException | LinkageError gone) {
+          // Not in this jar or JDK any more: the list is older than them.
+        }
+      }
+    }
   }
 
   /** The sandbox's environment, renamed (a run in "sandbox" would start the sandbox) and pointed at the stand-in. */

@@ -15,7 +15,7 @@ import io.netty.util.internal.logging.JdkLoggerFactory;
  * facade) drops its messages quietly, and Netty and Vert.x log through {@code java.util.logging}
  * (warnings to the error output), as they did on the jar's own class path. Netty's native
  * transports (which copy a shared library out of their jar at each start) are left for the Java
- * NIO ones. A system property given on the command line wins over the one set here.
+ * NIO ones; picocli does not look for Groovy. A system property given on the command line wins over the one set here.
  */
 final class LibraryDefaults {
   private LibraryDefaults() {}
@@ -25,6 +25,9 @@ final class LibraryDefaults {
     setIfAbsent("slf4j.internal.verbosity", "WARN");
     setIfAbsent("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.JULLogDelegateFactory");
     setIfAbsent("io.netty.transport.noNative", "true");
+    // picocli's first command would look Groovy's Closure class up by name: not found, after a
+    // search of every jar on the class path (on the sandbox's, about 200: ~120 ms).
+    setIfAbsent("picocli.disable.closures", "true");
     InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
   }
 

@@ -1,6 +1,7 @@
 package aegis.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,5 +68,15 @@ class LauncherIT {
     var doc = new ObjectMapper().readTree(r.out());
     assertEquals(2, doc.get("files").size(), r::toString);
     assertEquals(3, doc.get("summary").get("exitCode").asInt());
+  }
+
+  @Test
+  void theLibrariesPrintNothingOfTheirOwn() throws Exception {
+    // fabric8's SLF4J facade, with no provider in the jar, printed three warning lines into every plan.
+    var r = launch("plan", ROOT.resolve("runbooks/daily-check.aegis").toString(),
+        "--env", ROOT.resolve("environments/staging.aegis").toString(), "--offline");
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.out().startsWith("Plan for "), r::toString);
+    assertFalse(r.err().contains("SLF4J"), r::toString);
   }
 }
