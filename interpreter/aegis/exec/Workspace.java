@@ -253,7 +253,7 @@ public final class Workspace {
     return name -> {
       var file = files.get(name);
       if (file != null) return file;
-      return registry.stdlibNames().contains(name) ? registry.stdlib(name) : null;
+      return registry.stdlib(name);
     };
   }
 
