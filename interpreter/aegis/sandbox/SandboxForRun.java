@@ -4,6 +4,7 @@ import aegis.eval.Value;
 import aegis.types.CheckedProgram;
 import java.io.PrintWriter;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,7 +38,7 @@ public final class SandboxForRun {
       return () -> { };
     }
     var wanted = SandboxNeeds.of(runbook);
-    var absent = SandboxClasspath.missing(wanted, SandboxForRun.class.getClassLoader());
+    List<Component> absent = null;   // asked only when something is not served: loading the servers' classes to know takes ~70 ms
     var deadline = System.nanoTime() + WAIT_FOR_OTHER.toNanos();
     boolean told = false;
     while (true) {
@@ -46,6 +47,7 @@ public final class SandboxForRun {
       missing.removeAll(served);
       missing.removeIf(c -> c.ports(layout).isEmpty());
       if (missing.isEmpty()) return () -> { };
+      if (absent == null) absent = SandboxClasspath.missing(wanted, SandboxForRun.class.getClassLoader());
       absent.retainAll(missing);
       if (!absent.isEmpty()) throw SandboxException.unavailable(SandboxClasspath.message(absent));
       var lock = SandboxLock.tryAcquire(layout);
