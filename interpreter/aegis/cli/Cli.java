@@ -1,9 +1,7 @@
 package aegis.cli;
 
-import aegis.types.ModuleRegistry;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
@@ -35,35 +33,13 @@ public final class Cli {
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err, CliContext context) {
     try {
-      String command = subcommandNamed(args);
-      if (command != null && CHECKING.contains(command)) readCoreAhead();
-      return execute(create(out, err, context, command), args, context);
+      return execute(create(out, err, context, subcommandNamed(args)), args, context);
     } catch (Throwable t) {
       return CrashReporter.report(t, err, context);
     } finally {
       out.flush();
       err.flush();
     }
-  }
-
-  /** The commands that check aegis files, and so need the stdlib's {@code core} module first. */
-  private static final Set<String> CHECKING = Set.of("check", "plan", "apply", "run", "resume", "pr-plan", "doc", "sandbox", "lsp");
-
-  /**
-   * Reads and checks {@code core} (the module every file sees) on a thread of its own while this one
-   * builds the command and finds the files: on a cold start ~130 ms that the first check would
-   * otherwise wait for, on a machine with a second core. The registry is the process's; the check
-   * that needs {@code core} takes it from there, or waits for this thread to finish it. A failure
-   * here is left for that check to meet and report.
-   */
-  private static void readCoreAhead() {
-    Thread.ofPlatform().daemon().name("aegis-core").start(() -> {
-      try {
-        ModuleRegistry.standard().core();
-      } catch (RuntimeException | Error ignored) {
-        // the command's own check reads core again and reports what went wrong
-      }
-    });
   }
 
   /** Runs a command line built by {@link #create}; errors picocli lets through are reported too. */
