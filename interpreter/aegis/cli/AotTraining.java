@@ -61,6 +61,9 @@ public final class AotTraining {
 
   public static void main(String[] args) throws IOException {
     LibraryDefaults.apply();   // as Main does, so that the cache holds what it loads
+    // Main itself, which this class stands in for: not in the cache, the JVM reads it from the jar
+    // at every start, opening the jar (37 000 entries) for it.
+    loadQuietly(Main.class.getName());
     var quiet = new PrintWriter(Writer.nullWriter());
     Cli.run(new String[] {"check", "runbooks", "environments", "stdlib"}, quiet, quiet, CliContext.system());
     boolean checkOnly = args.length > 0 && args[0].equals("check");
@@ -96,17 +99,20 @@ public final class AotTraining {
    * the jar and verified by every run. A name the jar no longer holds is skipped.
    */
   private static void loadListed() throws IOException {
-    var loader = AotTraining.class.getClassLoader();
     try (var in = AotTraining.class.getResourceAsStream(CLASSES)) {
       if (in == null) return;
       for (String name : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         if (name.isBlank() || name.startsWith("#")) continue;
-        try {
-          Class.forName(name.strip(), false, loader);
-        } catch (ClassNotFoundException | LinkageError gone) {
-          // Not in this jar or JDK any more: the list is older than them.
-        }
+        loadQuietly(name.strip());
       }
+    }
+  }
+
+  private static void loadQuietly(String name) {
+    try {
+      Class.forName(name, false, AotTraining.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError gone) {
+      // Not in this jar or JDK any more (a list older than them): nothing to train.
     }
   }
 
