@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.util.FileUtils;
@@ -99,12 +100,15 @@ public final class AotTraining {
    * the jar and verified by every run. A name the jar no longer holds is skipped.
    */
   private static void loadListed() throws IOException {
+    for (String name : listedClasses()) loadQuietly(name);
+  }
+
+  /** The names {@link #CLASSES} lists (none when the jar has no list). */
+  static List<String> listedClasses() throws IOException {
     try (var in = AotTraining.class.getResourceAsStream(CLASSES)) {
-      if (in == null) return;
-      for (String name : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        if (name.isBlank() || name.startsWith("#")) continue;
-        loadQuietly(name.strip());
-      }
+      if (in == null) return List.of();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+          .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     }
   }
 

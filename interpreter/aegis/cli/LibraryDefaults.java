@@ -15,7 +15,8 @@ import io.netty.util.internal.logging.JdkLoggerFactory;
  * facade) drops its messages quietly, and Netty and Vert.x log through {@code java.util.logging}
  * (warnings to the error output), as they did on the jar's own class path. Netty's native
  * transports (which copy a shared library out of their jar at each start) are left for the Java
- * NIO ones; picocli does not look for Groovy. A system property given on the command line wins over the one set here.
+ * NIO ones; picocli does not look for Groovy. A system property given on the command line wins
+ * over the one set here.
  */
 final class LibraryDefaults {
   private LibraryDefaults() {}

@@ -38,11 +38,7 @@ class AotTrainingTest {
   void everyClassTheTrainingLoadsByNameExists() throws Exception {
     // A list older than the drivers it names trains nothing for them: remake it with
     // src/test/aot/classes.sh when a dependency or the run path changes.
-    String list;
-    try (var in = AotTraining.class.getResourceAsStream("/aegis/cli/aot-classes.txt")) {
-      list = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-    var names = list.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    var names = AotTraining.listedClasses();
     assertTrue(names.size() > 100, () -> "only " + names.size() + " classes listed");
     var gone = new java.util.ArrayList<String>();
     for (String name : names) {
