@@ -29,6 +29,12 @@ final class SandboxNeo4j implements SandboxServer {
   private static final long PAGE_CACHE_BYTES = 32L << 20;
   /** Neo4j's HTTP server (Jersey) logs a warning about an optional provider on every start; kept to keep its level. */
   private static final java.util.logging.Logger JERSEY = java.util.logging.Logger.getLogger("org.glassfish.jersey");
+  /**
+   * Its Bolt server's Netty (which logs through {@code java.util.logging}, see
+   * {@code aegis.cli.LibraryDefaults}) warns on every start that its in-process channel has no
+   * {@code SO_REUSEADDR}; kept to keep its level.
+   */
+  private static final java.util.logging.Logger NETTY = java.util.logging.Logger.getLogger("io.netty");
   private static final int ENTITIES = 60;
   private static final int TRANSFERS = 240;
 
@@ -46,6 +52,7 @@ final class SandboxNeo4j implements SandboxServer {
     if (PortProbe.listening(layout.boltPort())) throw LoopbackHttp.portTaken(layout.boltPort(), "Neo4j");
     if (layout.httpPort() != null && PortProbe.listening(layout.httpPort())) throw LoopbackHttp.portTaken(layout.httpPort(), "Neo4j");
     JERSEY.setLevel(java.util.logging.Level.SEVERE);
+    NETTY.setLevel(java.util.logging.Level.SEVERE);
     Path store;
     try {
       store = Files.createTempDirectory("aegis-sandbox-neo4j");
