@@ -2,27 +2,46 @@
 # The machine's default java may be older (17); aegis needs 21+ to build and run.
 case $- in *f*) set +f; aegis_noglob=1;; *) aegis_noglob=;; esac
 aegis_java_major() {
-  # Fast path: every JDK 9+ names its version in $1/release; starting a JVM to ask costs ~100 ms,
-  # which ./aegis would pay on every run.
-  if [ -r "$1/release" ]; then
-    while IFS= read -r aegis_line; do
-      case $aegis_line in
-        JAVA_VERSION=*) aegis_line=${aegis_line#JAVA_VERSION=}; aegis_line=${aegis_line#\"}
-                        echo "${aegis_line%%[.\"]*}"; return;;
-      esac
-    done < "$1/release"
-  fi
+  if aegis_release_major "$1"; then echo "$aegis_major"; return; fi
   "$1/bin/java" -XshowSettings:properties -version 2>&1 \
     | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
 }
-if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ] || [ "$(aegis_java_major "$JAVA_HOME")" -lt 21 ] 2>/dev/null; then
+# Sets aegis_major from $1/release, which every JDK 9+ has; fails when there is none. Without a
+# process: starting a JVM to ask costs ~100 ms, and even a subshell ~1 ms, which ./aegis would
+# pay on every run.
+aegis_release_major() {
+  aegis_major=
+  [ -r "$1/release" ] || return 1
+  while IFS= read -r aegis_line; do
+    case $aegis_line in
+      JAVA_VERSION=*) aegis_line=${aegis_line#JAVA_VERSION=}; aegis_line=${aegis_line#\"}
+                      aegis_major=${aegis_line%%[.\"]*}; return 0;;
+    esac
+  done < "$1/release"
+  return 1
+}
+# The JDK on the PATH, last: its directory costs three processes to find, which ./aegis would pay
+# on every run if it were computed with the others.
+aegis_java_on_path() {
+  dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")"
+}
+aegis_try_jdk() {   # aegis_try_jdk DIR: sets aegis_found (and AEGIS_JAVA_MAJOR) when DIR is a JDK 21+
+  [ -x "$1/bin/javac" ] || return 1
+  aegis_release_major "$1" || aegis_major=$(aegis_java_major "$1")
+  if [ -n "$aegis_major" ] && [ "$aegis_major" -ge 21 ]; then aegis_found=$1; AEGIS_JAVA_MAJOR=$aegis_major; return 0; fi
+  return 1
+}
+AEGIS_JAVA_MAJOR=
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+  aegis_release_major "$JAVA_HOME" || aegis_major=$(aegis_java_major "$JAVA_HOME")
+  AEGIS_JAVA_MAJOR=$aegis_major
+fi
+if [ -z "$AEGIS_JAVA_MAJOR" ] || [ "$AEGIS_JAVA_MAJOR" -lt 21 ] 2>/dev/null; then
   aegis_found=
-  for aegis_candidate in /usr/lib/jvm/temurin-25* /usr/lib/jvm/*25* /usr/lib/jvm/temurin-2[1-9]* /usr/lib/jvm/*2[1-9]* /usr/lib/jvm/* \
-      "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")"; do
-    [ -x "$aegis_candidate/bin/javac" ] || continue
-    aegis_major=$(aegis_java_major "$aegis_candidate")
-    if [ -n "$aegis_major" ] && [ "$aegis_major" -ge 21 ]; then aegis_found=$aegis_candidate; break; fi
+  for aegis_candidate in /usr/lib/jvm/temurin-25* /usr/lib/jvm/*25* /usr/lib/jvm/temurin-2[1-9]* /usr/lib/jvm/*2[1-9]* /usr/lib/jvm/*; do
+    aegis_try_jdk "$aegis_candidate" && break
   done
+  [ -n "$aegis_found" ] || aegis_try_jdk "$(aegis_java_on_path)" || true
   if [ -z "$aegis_found" ]; then
     echo "aegis: no JDK 21 or newer found; install one (e.g. apt-get install openjdk-21-jdk-headless or temurin-25-jdk) or set JAVA_HOME to it" >&2
     exit 3
