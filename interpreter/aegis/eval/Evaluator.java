@@ -103,8 +103,8 @@ public final class Evaluator {
 
   private static Value unit(CheckedProgram p, Expr.UnitLit u) {
     Type t = Types.nonNull(p.typeOf(u));
-    if (t == Type.QUANTITY) return Quantities.quantity(u.number(), u.unit());
-    return new Value.Dur(Quantities.duration(u.number(), u.unit()));
+    if (t == Type.QUANTITY) return Quantities.quantity(u.value(), u.unit());
+    return new Value.Dur(Quantities.duration(u.value(), u.unit()));
   }
 
   private Value string(CheckedProgram p, Expr.StringLit s, Env env) {

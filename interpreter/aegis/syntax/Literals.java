@@ -3,7 +3,6 @@ package aegis.syntax;
 import aegis.diagnostics.Code;
 import aegis.diagnostics.Diagnostic;
 import aegis.syntax.ast.Expr;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 
@@ -43,6 +42,15 @@ final class Literals {
           .withHint("durations take ms, s, m, h or d (`30s`, `10m`); quantities take m, k, M, G, T, Ki, Mi, Gi, Ti (`500m`, `4Gi`)"));
       return new Expr.Error(span);
     }
-    return new Expr.UnitLit(new BigDecimal(number), unit, span);
+    return new Expr.UnitLit(plain(number), unit, span);
+  }
+
+  /** {@code 007.50} as {@code 7.50}: the digits without leading zeros, one kept before the point. */
+  static String plain(String digits) {
+    int point = digits.indexOf('.');
+    int integerEnd = point < 0 ? digits.length() : point;
+    int i = 0;
+    while (i < integerEnd - 1 && digits.charAt(i) == '0') i++;
+    return digits.substring(i);
   }
 }

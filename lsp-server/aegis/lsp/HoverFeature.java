@@ -44,12 +44,12 @@ public final class HoverFeature {
   static String normalForm(Expr.UnitLit u, Type t) {
     try {
       if (t == Type.DURATION) {
-        var d = Quantities.duration(u.number(), u.unit());
+        var d = Quantities.duration(u.value(), u.unit());
         return "= " + Durations.format(d) + " = " + new BigDecimal(d.toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString()
             + " seconds\n";
       }
       if (t == Type.QUANTITY) {
-        var q = Quantities.quantity(u.number(), u.unit());
+        var q = Quantities.quantity(u.value(), u.unit());
         return "= " + q.amount().toPlainString() + (u.unit().endsWith("i") ? " bytes" : "") + "\n";
       }
     } catch (IllegalArgumentException | ArithmeticException e) {

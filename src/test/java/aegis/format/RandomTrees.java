@@ -16,7 +16,6 @@ import aegis.syntax.ast.StepOption;
 import aegis.syntax.ast.Stmt;
 import aegis.syntax.ast.StringPart;
 import aegis.syntax.ast.TypeRef;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -157,7 +156,7 @@ final class RandomTrees {
   }
 
   private Expr unit() {
-    var number = random.nextBoolean() ? new BigDecimal(random.nextInt(5000)) : new BigDecimal(random.nextInt(100) + "." + random.nextInt(100));
+    var number = random.nextBoolean() ? String.valueOf(random.nextInt(5000)) : random.nextInt(100) + "." + random.nextInt(100);
     return new Expr.UnitLit(number, UNITS[random.nextInt(UNITS.length)], SPAN);
   }
 

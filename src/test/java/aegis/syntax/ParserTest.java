@@ -107,6 +107,16 @@ class ParserTest {
   }
 
   @Test
+  void unitLiteralsKeepTheirNumberInPlainForm() {
+    var r = parse("runbook u\nlet a = 007.50s\nlet b = 1_000Mi\nlet c = 00m\nlet d = 0.25h\n");
+    assertEquals(List.of(), codes(r));
+    var texts = r.ast().decls().stream().map(d -> ((Expr.UnitLit) ((Stmt.Let) d).value()).text()).toList();
+    assertEquals(List.of("7.50s", "1000Mi", "0m", "0.25h"), texts);
+    var half = (Expr.UnitLit) ((Stmt.Let) r.ast().decls().getFirst()).value();
+    assertEquals(new java.math.BigDecimal("7.50"), half.value());
+  }
+
+  @Test
   void interpolationsNestStringsAndBraces() {
     var r = parse("runbook s\nlet x = \"a ${m[\"k\"] ?? {\"z\": 1}[\"z\"]} b\"\n");
     assertEquals(List.of(), r.diagnostics(), () -> DiagnosticRenderer.render(r.diagnostics(), false));
