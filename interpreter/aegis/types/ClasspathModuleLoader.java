@@ -3,9 +3,8 @@ package aegis.types;
 import aegis.source.LoadResult;
 import aegis.source.SourceLoader;
 import aegis.syntax.SourceFile;
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -13,40 +12,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.jar.JarFile;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
  * Stdlib modules from {@code stdlib/*.aegis} classpath resources; other files from disk.
  *
- * <p>The stdlib's folder is found once, through {@code core.aegis}, and read directly afterwards:
+ * <p>The stdlib's folder is found once, where this class comes from, and read directly afterwards:
  * never by a search of the whole class path, where a name that is not a stdlib module (every
  * runbook's own imports are asked for first) opened every jar on it, about 200 on the sandbox's.
  */
 final class ClasspathModuleLoader implements ModuleLoader {
   private static final String DIR = "stdlib/";
   private volatile Home home;
-  private volatile Set<String> names;
 
   @Override
   public SourceFile stdlib(String name) {
     if (!ModuleLoader.isModuleName(name)) return null;
     String file = DIR + name + ".aegis";
-    try {
-      String text = home().read(file);
-      return text == null ? null : SourceFile.virtual(file, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    String text = home().texts().get(name);
+    return text == null ? null : SourceFile.virtual(file, text);
   }
 
   @Override
-  public Set<String> stdlibNames() {
-    var known = names;
-    if (known == null) names = known = Collections.unmodifiableSet(home().names());
-    return known;
-  }
+  public Set<String> stdlibNames() { return home().texts().keySet(); }
 
   private Home home() {
     var found = home;
@@ -54,40 +46,78 @@ final class ClasspathModuleLoader implements ModuleLoader {
     return found;
   }
 
-  /** The stdlib's folder: a directory (development and tests), or in the jar aegis runs from; neither when absent. */
-  private record Home(Path dir, JarFile jar) {
+  /** The stdlib's modules, by name, with their text: read all at once (about 60 kB), or none when there is no stdlib. */
+  private record Home(Map<String, String> texts) {
     static Home find() {
-      var url = ClasspathModuleLoader.class.getClassLoader().getResource(DIR + Types.CORE + ".aegis");
       try {
-        if (url != null && url.getProtocol().equals("file")) return new Home(Path.of(url.toURI()).getParent(), null);
-        if (url != null && url.getProtocol().equals("jar")) return new Home(null, ((JarURLConnection) url.openConnection()).getJarFile());
-      } catch (IOException | URISyntaxException e) {
-        // no stdlib to read: every module is absent
-      }
-      return new Home(null, null);
-    }
-
-    /** The text of {@code file} (a path under {@code stdlib/}), or null when there is no such file. */
-    String read(String file) throws IOException {
-      if (dir != null) {
-        Path path = dir.resolve(file.substring(DIR.length()));
-        return Files.isRegularFile(path) ? Files.readString(path, StandardCharsets.UTF_8) : null;
-      }
-      var entry = jar == null ? null : jar.getEntry(file);
-      if (entry == null) return null;
-      try (InputStream in = jar.getInputStream(entry)) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return new Home(Collections.unmodifiableMap(read()));
+      } catch (IOException | URISyntaxException | RuntimeException e) {
+        return new Home(Map.of());   // no stdlib to read: every module is absent
       }
     }
 
-    Set<String> names() {
-      var out = new TreeSet<String>();
-      if (dir != null) {
-        for (var p : DiskFiles.aegisFiles(dir)) out.add(DiskFiles.stem(p));
-      } else if (jar != null) {
-        jar.stream().map(e -> e.getName())
-            .filter(n -> n.startsWith(DIR) && n.endsWith(".aegis") && n.indexOf('/', DIR.length()) < 0)
-            .forEach(n -> out.add(n.substring(DIR.length(), n.length() - ".aegis".length())));
+    private static Map<String, String> read() throws IOException, URISyntaxException {
+      var source = ClasspathModuleLoader.class.getProtectionDomain().getCodeSource();
+      Path from = source == null ? null : Path.of(source.getLocation().toURI());
+      if (from != null && Files.isDirectory(from.resolve(DIR))) return readDirectory(from.resolve(DIR));
+      if (from != null && Files.isRegularFile(from)) {
+        var head = readJarHead(from);
+        if (head != null) return head;
+      }
+      var url = ClasspathModuleLoader.class.getClassLoader().getResource(DIR + Types.CORE + ".aegis");
+      if (url == null) return Map.of();
+      if (url.getProtocol().equals("file")) return readDirectory(Path.of(url.toURI()).getParent());
+      var out = new TreeMap<String, String>();
+      var jar = ((JarURLConnection) url.openConnection()).getJarFile();
+      for (var e : Collections.list(jar.entries())) {
+        String n = e.getName();
+        if (!isModule(n)) continue;
+        try (var in = jar.getInputStream(e)) {
+          out.put(stem(n), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+      }
+      return out;
+    }
+
+    private static boolean isModule(String entry) {
+      return entry.startsWith(DIR) && entry.endsWith(".aegis") && entry.indexOf('/', DIR.length()) < 0;
+    }
+
+    private static String stem(String entry) { return entry.substring(DIR.length(), entry.length() - ".aegis".length()); }
+
+    private static Map<String, String> readDirectory(Path dir) throws IOException {
+      var out = new TreeMap<String, String>();
+      for (var p : DiskFiles.aegisFiles(dir)) out.put(DiskFiles.stem(p), Files.readString(p, StandardCharsets.UTF_8));
+      return out;
+    }
+
+    /**
+     * The stdlib of the jar aegis runs from, streamed from the jar's start, where the build puts
+     * the project's resources; null when they are not among its first entries. Not through
+     * {@link java.util.jar.JarFile}: opening one reads the whole central directory first, and the
+     * shaded jar's has ~37 000 entries that nothing else of a check needs (classes come from the
+     * AOT cache): about 30 ms of every cold check.
+     */
+    private static Map<String, String> readJarHead(Path jar) throws IOException {
+      var out = readEntries(new ZipInputStream(new BufferedInputStream(Files.newInputStream(jar))), 64);
+      return out.containsKey(Types.CORE) ? out : null;
+    }
+
+    /** The stdlib entries of a zip stream; stops after them, or after {@code limit} entries without any. */
+    private static Map<String, String> readEntries(ZipInputStream zip, int limit) throws IOException {
+      var out = new TreeMap<String, String>();
+      try (zip) {
+        int seen = 0;
+        for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+          String n = e.getName();
+          if (isModule(n)) {
+            out.put(stem(n), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+          } else if (!out.isEmpty() && !n.startsWith(DIR)) {
+            break;   // past the stdlib: the jar keeps a folder's entries together
+          } else if (++seen > limit) {
+            break;
+          }
+        }
       }
       return out;
     }
