@@ -79,4 +79,24 @@ class LauncherIT {
     assertTrue(r.out().startsWith("Plan for "), r::toString);
     assertFalse(r.err().contains("SLF4J"), r::toString);
   }
+
+  @Test
+  void theJarStartsWithTheWholeStdlib() throws Exception {
+    // ClasspathModuleLoader streams the stdlib from the jar's first entries (a JarFile would read
+    // all ~37 000 central-directory entries first): they must be there, together, and complete.
+    Path jar;
+    try (var files = Files.list(ROOT.resolve("target"))) {
+      jar = files.filter(f -> f.getFileName().toString().endsWith("-all.jar")).findFirst().orElseThrow();
+    }
+    var head = new java.util.ArrayList<String>();
+    try (var zip = new java.util.zip.ZipInputStream(Files.newInputStream(jar))) {
+      for (var e = zip.getNextEntry(); e != null && head.size() < 64; e = zip.getNextEntry()) head.add(e.getName());
+    }
+    var modules = head.stream().filter(n -> n.startsWith("stdlib/") && n.endsWith(".aegis")).toList();
+    int first = head.indexOf(modules.getFirst());
+    assertEquals(modules, head.subList(first, first + modules.size()), "stdlib entries together: " + head);
+    try (var files = Files.list(ROOT.resolve("stdlib"))) {
+      assertEquals(files.map(f -> "stdlib/" + f.getFileName()).sorted().toList(), modules.stream().sorted().toList());
+    }
+  }
 }
