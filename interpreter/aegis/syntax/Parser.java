@@ -27,8 +27,7 @@ public final class Parser {
 
   public static ParseResult parse(SourceFile file) {
     var offsets = new Offsets(file.text());
-    var lexer = new AegisLexer(CharStreams.fromString(file.text(), file.name()));
-    lexer.removeErrorListeners();
+    var lexer = new Scanner(CharStreams.fromString(file.text(), file.name()), file.text());
     CommonTokenStream tokens = new FilledTokenStream(lexer, file.text().length());
     var tooDeep = Nesting.firstTooDeep(tokens.getTokens());
     if (tooDeep != null) return tooDeep(file, offsets.span(file, tooDeep.at()), tooDeep.what(), tokens, offsets);
