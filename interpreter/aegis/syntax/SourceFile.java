@@ -12,13 +12,13 @@ public final class SourceFile {
   private final String name;
   private final Path path;
   private final String text;
-  private final int[] lineStarts;
+  /** Made on first use: a check that finds nothing never asks where a line starts. */
+  private volatile int[] lineStarts;
 
   public SourceFile(String name, Path path, String text) {
     this.name = name;
     this.path = path;
     this.text = text;
-    this.lineStarts = computeLineStarts(text);
   }
 
   /** A file read from disk; {@code name} is how it is shown in messages. */
@@ -38,29 +38,30 @@ public final class SourceFile {
 
   public String text() { return text; }
 
-  public int lineCount() { return lineStarts.length; }
+  public int lineCount() { return lineStarts().length; }
 
   /** 1-based line of an offset. */
   public int line(int offset) {
-    int i = Arrays.binarySearch(lineStarts, clamp(offset));
+    int i = Arrays.binarySearch(lineStarts(), clamp(offset));
     return (i >= 0 ? i : -i - 2) + 1;
   }
 
   /** 1-based column of an offset, counted in code points (what a person counts). */
   public int column(int offset) {
     int o = clamp(offset);
-    int start = lineStarts[line(o) - 1];
+    int start = lineStarts()[line(o) - 1];
     return text.codePointCount(start, o) + 1;
   }
 
   /** 0-based column of an offset in UTF-16 code units (what LSP counts). */
   public int utf16Column(int offset) {
     int o = clamp(offset);
-    return o - lineStarts[line(o) - 1];
+    return o - lineStarts()[line(o) - 1];
   }
 
   /** Offset of a 0-based line and UTF-16 column, clamped to the text. */
   public int offsetOf(int line0, int utf16Column) {
+    int[] lineStarts = lineStarts();
     if (line0 < 0) return 0;
     if (line0 >= lineStarts.length) return text.length();
     int start = lineStarts[line0];
@@ -70,6 +71,7 @@ public final class SourceFile {
 
   /** The text of a 1-based line, without its line terminator. */
   public String lineText(int line) {
+    int[] lineStarts = lineStarts();
     if (line < 1 || line > lineStarts.length) return "";
     int start = lineStarts[line - 1];
     int end = line < lineStarts.length ? lineStarts[line] : text.length();
@@ -79,6 +81,16 @@ public final class SourceFile {
 
   private int clamp(int offset) {
     return Math.max(0, Math.min(offset, text.length()));
+  }
+
+  /**
+   * The offsets where lines start. Threads that get here together compute the same array; the
+   * volatile field publishes it complete (it is never written after).
+   */
+  private int[] lineStarts() {
+    int[] starts = lineStarts;
+    if (starts == null) lineStarts = starts = computeLineStarts(text);
+    return starts;
   }
 
   private static int[] computeLineStarts(String text) {
