@@ -15,7 +15,8 @@ import org.antlr.v4.runtime.misc.Pair;
 /**
  * The tokens of {@code grammar/AegisLexer.g4}, read by hand: the same types, channels, modes,
  * positions and texts as the lexer ANTLR generates from it, which {@code ScannerTest} checks
- * token for token on every file of the project and on random and mutated text.
+ * token for token on every file of the project and on random and mutated text. The parser and
+ * {@link Tokens} (the language server's view) read it; the generated lexer is that test's oracle.
  *
  * <p>Why not ANTLR's lexer: it matches by simulating the grammar's automaton one code point at a
  * time and builds its DFA cache from nothing in every new JVM. In a cold {@code aegis check} that

@@ -38,8 +38,7 @@ public final class Tokens {
   /** Every token of the file in order, whitespace and comments included. */
   public static List<Tok> lex(SourceFile file) {
     var offsets = new Offsets(file.text());
-    var lexer = new AegisLexer(CharStreams.fromString(file.text(), file.name()));
-    lexer.removeErrorListeners();
+    var lexer = new Scanner(CharStreams.fromString(file.text(), file.name()), file.text());
     var out = new ArrayList<Tok>();
     for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
       var span = offsets.span(file, t);
