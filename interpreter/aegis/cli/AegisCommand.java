@@ -4,16 +4,14 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * The base of every {@code aegis} subcommand: it returns a named {@link ExitCode}, and writes
  * only to the writers and context that {@link Cli} gives it, so tests run it in-process.
- * A new subcommand is one subclass with a picocli {@code @Command} annotation, listed in
+ * A new subcommand is one subclass that describes itself ({@link #describe}), listed in
  * {@link Cli#SUBCOMMANDS}.
  */
-public abstract class AegisCommand implements Callable<Integer> {
-  @Spec
+public abstract class AegisCommand implements Callable<Integer>, Described {
   private CommandSpec spec;
 
   private CliContext context;
@@ -24,6 +22,15 @@ public abstract class AegisCommand implements Callable<Integer> {
    * input ({@link aegis.exec.Inputs.InputException}) may be left to escape: it is shown as a usage error.
    */
   protected abstract ExitCode execute() throws Exception;
+
+  /** Its name, description, options and mixins, bound to its fields ({@link Specs}). */
+  protected abstract CommandSpec describe();
+
+  @Override
+  public final CommandSpec spec() {
+    if (spec == null) spec = describe();
+    return spec;
+  }
 
   @Override
   public final Integer call() throws Exception {

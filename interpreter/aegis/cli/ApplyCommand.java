@@ -8,34 +8,31 @@ import aegis.plan.PlanJson;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aegis apply PLANFILE}: applies exactly a saved plan, refusing a stale one. */
-@Command(name = "apply", mixinStandardHelpOptions = true,
-    description = {
-        "Apply a plan saved with `aegis plan --out FILE`. The plan is refused when the runbook, a file it "
-            + "depends on, the environment, the inputs or the live state it read have changed since: plan again.",
-        "A runbook planned from git is read at exactly the commit the plan records (from $AEGIS_HOME/cache, fetched "
-            + "only if missing); the apply is refused if that commit can no longer be read.",
-        "The run holds the environment's lock and is journalled under $AEGIS_HOME/runs (default .aegis/)."
-    })
 final class ApplyCommand extends AegisCommand {
-  @Parameters(paramLabel = "PLANFILE", description = "A plan written by `aegis plan --out`.")
   Path planFile;
+  final InputsMixin inputs = new InputsMixin();
+  final RunOptionsMixin run = new RunOptionsMixin();
+  final GitSourceMixin git = new GitSourceMixin();
+  final ColorOption color = new ColorOption();
 
-  @Mixin
-  InputsMixin inputs;
-
-  @Mixin
-  RunOptionsMixin run;
-
-  @Mixin
-  GitSourceMixin git;
-
-  @Mixin
-  ColorOption color;
+  @Override
+  protected CommandSpec describe() {
+    return Specs.command(this, "apply",
+            "Apply a plan saved with `aegis plan --out FILE`. The plan is refused when the runbook, a file it "
+                + "depends on, the environment, the inputs or the live state it read have changed since: plan again.",
+            "A runbook planned from git is read at exactly the commit the plan records (from $AEGIS_HOME/cache, "
+                + "fetched only if missing); the apply is refused if that commit can no longer be read.",
+            "The run holds the environment's lock and is journalled under $AEGIS_HOME/runs (default .aegis/).")
+        .addPositional(Specs.positional("PLANFILE", () -> planFile, v -> planFile = v,
+            "A plan written by `aegis plan --out`.").type(Path.class).build())
+        .addMixin("inputs", inputs.spec())
+        .addMixin("run", run.spec())
+        .addMixin("git", git.spec())
+        .addMixin("color", color.spec());
+  }
 
   @Override
   protected ExitCode execute() throws Exception {

@@ -12,34 +12,32 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 
 /** {@code aegis check [PATH...]}: parse and check runbooks, modules and environments. */
-@Command(name = "check", mixinStandardHelpOptions = true,
-    description = {
-        "Parse and check aegis files and report every problem found, without running anything.",
-        "Directories are searched for *.aegis files (hidden directories are skipped); "
-            + "named files are checked whatever their name."
-    })
 final class CheckCommand extends AegisCommand {
-  @Parameters(paramLabel = "PATH", arity = "0..*",
-      description = "Files or directories to check (default: the current directory).")
   List<String> paths = new ArrayList<>();
+  int maxPerFile = 50;
+  final FormatOption format = new FormatOption();
+  final ColorOption color = new ColorOption();
 
-  @Option(names = "--max-errors", paramLabel = "N", defaultValue = "50",
-      description = "Show at most N diagnostics per file in text output, then how many more there are; "
-          + "0 shows all (default: ${DEFAULT-VALUE}). JSON output always has every diagnostic.")
-  int maxPerFile;
-
-  @Mixin
-  FormatOption format;
-
-  @Mixin
-  ColorOption color;
+  @Override
+  protected CommandSpec describe() {
+    return Specs.command(this, "check",
+            "Parse and check aegis files and report every problem found, without running anything.",
+            "Directories are searched for *.aegis files (hidden directories are skipped); "
+                + "named files are checked whatever their name.")
+        .addPositional(Specs.positional("PATH", () -> paths, v -> paths = v,
+            "Files or directories to check (default: the current directory).")
+            .arity("0..*").type(List.class).auxiliaryTypes(String.class).build())
+        .addOption(Specs.option("--max-errors", () -> maxPerFile, v -> maxPerFile = v,
+            "Show at most N diagnostics per file in text output, then how many more there are; "
+                + "0 shows all (default: ${DEFAULT-VALUE}). JSON output always has every diagnostic.")
+            .paramLabel("N").type(int.class).defaultValue("50").build())
+        .addMixin("format", format.spec())
+        .addMixin("color", color.spec());
+  }
 
   @Override
   protected ExitCode execute() throws Exception {

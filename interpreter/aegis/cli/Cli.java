@@ -1,9 +1,10 @@
 package aegis.cli;
 
+import aegis.exec.journal.AegisHome;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 
 /**
@@ -11,14 +12,28 @@ import picocli.CommandLine.Help;
  * and in-process tests run exactly the same commands.
  */
 public final class Cli {
+  /** A subcommand: its name (the one its model gives, {@code CommandLineTest} checks) and how it is made for a context. */
+  record Subcommand(String name, Function<CliContext, Described> make) {}
+
   /**
-   * Every subcommand, in the order {@code aegis --help} lists them. Adding a command is one
-   * {@code @Command} class (an {@link AegisCommand}, ideally) and one line here; {@link #create}
+   * Every subcommand, in the order {@code aegis --help} lists them. Adding a command is one class
+   * that describes itself (an {@link AegisCommand}, ideally) and one line here; {@link #create}
    * gives each the version provider and the exit-code list.
    */
-  static final List<Class<?>> SUBCOMMANDS = List.of(CheckCommand.class, PlanCommand.class, ApplyCommand.class,
-      RunCommand.class, ResumeCommand.class, RunsCommand.class, UnlockCommand.class, SandboxCommand.class,
-      PrPlanCommand.class, DocCommand.class, FmtCommand.class, LspCommand.class);
+  static final List<Subcommand> SUBCOMMANDS = List.of(
+      new Subcommand("check", context -> new CheckCommand()),
+      new Subcommand("plan", context -> new PlanCommand()),
+      new Subcommand("apply", context -> new ApplyCommand()),
+      new Subcommand("run", context -> new RunCommand()),
+      new Subcommand("resume", context -> new ResumeCommand()),
+      // They keep their state under $AEGIS_HOME: the context's, not this process's.
+      new Subcommand("runs", context -> new RunsCommand(home(context))),
+      new Subcommand("unlock", context -> new UnlockCommand(home(context))),
+      new Subcommand("sandbox", context -> new SandboxCommand()),
+      new Subcommand("pr-plan", context -> new PrPlanCommand()),
+      new Subcommand("doc", context -> new DocCommand()),
+      new Subcommand("fmt", context -> new FmtCommand()),
+      new Subcommand("lsp", context -> new LspCommand()));
 
   private Cli() {}
 
@@ -53,14 +68,14 @@ public final class Cli {
 
   /**
    * Builds the root command and either every subcommand or, when {@code only} names one, just
-   * that one: each command's model is built by reflection, which a run of one command need not
-   * pay for the others.
+   * that one: a run of one command need not build the models of the others.
    */
   private static CommandLine create(PrintWriter out, PrintWriter err, CliContext context, String only) {
-    CommandFactory factory = new CommandFactory(context);
-    CommandLine root = new CommandLine(RootCommand.class, factory);
-    for (Class<?> type : SUBCOMMANDS) {
-      if (only == null || only.equals(nameOf(type))) root.addSubcommand(new CommandLine(type, factory));
+    CommandLine root = new CommandLine(bound(new RootCommand(), context).spec());
+    for (Subcommand sub : SUBCOMMANDS) {
+      if (only == null || only.equals(sub.name())) {
+        root.addSubcommand(sub.name(), new CommandLine(bound(sub.make().apply(context), context).spec()));
+      }
     }
     // Settings made on the root reach the subcommands added above.
     root.setOut(out)
@@ -87,20 +102,24 @@ public final class Cli {
 
   /**
    * The subcommand {@code args} asks for, if it is one we have; the root takes no values. A bare
-   * {@code --version} needs no subcommand ({@link #NONE}): building all of them costs a cold start
-   * about 60 ms of reflection.
+   * {@code --version} needs no subcommand ({@link #NONE}).
    */
   private static String subcommandNamed(String[] args) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) return NONE;
     for (String arg : args) {
       if (arg.startsWith("-")) continue;
-      for (Class<?> type : SUBCOMMANDS) if (arg.equals(nameOf(type))) return arg;
+      for (Subcommand sub : SUBCOMMANDS) if (arg.equals(sub.name())) return arg;
       return null;
     }
     return null;
   }
 
-  private static String nameOf(Class<?> type) {
-    return type.getAnnotation(Command.class).name();
+  private static Described bound(Described command, CliContext context) {
+    if (command instanceof AegisCommand c) c.bind(context);
+    return command;
+  }
+
+  private static AegisHome home(CliContext context) {
+    return AegisHome.resolve(context.env(), context.workingDir());
   }
 }

@@ -12,30 +12,29 @@ import aegis.types.ModuleRegistry;
 import aegis.types.Suggestions;
 import java.nio.file.Files;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code aegis doc [MODULE]}: the documentation of a stdlib module (or a module file), made from its
  * declarations, the same ones the checker reads; without MODULE, the list of modules.
  */
-@Command(name = "doc", mixinStandardHelpOptions = true,
-    description = {
-        "Show a module's records (fields, types, defaults), enums and functions (signatures, effects), "
-            + "with their documentation, from the declarations in stdlib/.",
-        "Without MODULE, list the modules of the standard library with a one-line summary each."
-    })
 final class DocCommand extends AegisCommand {
-  @Parameters(paramLabel = "MODULE", arity = "0..1",
-      description = "A stdlib module (e.g. k8s), or the path of a module file (e.g. runbooks/lib/rows.aegis).")
   String module;
+  final FormatOption format = new FormatOption();
+  final ColorOption color = new ColorOption();
 
-  @Mixin
-  FormatOption format;
-
-  @Mixin
-  ColorOption color;
+  @Override
+  protected CommandSpec describe() {
+    return Specs.command(this, "doc",
+            "Show a module's records (fields, types, defaults), enums and functions (signatures, effects), "
+                + "with their documentation, from the declarations in stdlib/.",
+            "Without MODULE, list the modules of the standard library with a one-line summary each.")
+        .addPositional(Specs.positional("MODULE", () -> module, v -> module = v,
+            "A stdlib module (e.g. k8s), or the path of a module file (e.g. runbooks/lib/rows.aegis).")
+            .arity("0..1").type(String.class).build())
+        .addMixin("format", format.spec())
+        .addMixin("color", color.spec());
+  }
 
   @Override
   protected ExitCode execute() throws Exception {

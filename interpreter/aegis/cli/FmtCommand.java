@@ -8,27 +8,26 @@ import aegis.source.SourceLoader;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aegis fmt [--check] [PATH...]}: one canonical layout, comments kept. */
-@Command(name = "fmt", mixinStandardHelpOptions = true,
-    description = {
-        "Rewrite aegis files in the one canonical layout, keeping every comment. Formatting twice changes nothing.",
-        "With --check nothing is written: the files that are not formatted are listed and the exit status is 1."
-    })
 final class FmtCommand extends AegisCommand {
-  @Parameters(paramLabel = "PATH", arity = "0..*",
-      description = "Files or directories (default: the current directory).")
   List<String> paths = new ArrayList<>();
-
-  @Option(names = "--check", description = "List unformatted files instead of rewriting them; exit 1 when there are any.")
   boolean check;
+  final ColorOption color = new ColorOption();
 
-  @Mixin
-  ColorOption color;
+  @Override
+  protected CommandSpec describe() {
+    return Specs.command(this, "fmt",
+            "Rewrite aegis files in the one canonical layout, keeping every comment. Formatting twice changes nothing.",
+            "With --check nothing is written: the files that are not formatted are listed and the exit status is 1.")
+        .addPositional(Specs.positional("PATH", () -> paths, v -> paths = v,
+            "Files or directories (default: the current directory).")
+            .arity("0..*").type(List.class).auxiliaryTypes(String.class).build())
+        .addOption(Specs.option("--check", () -> check, v -> check = v,
+            "List unformatted files instead of rewriting them; exit 1 when there are any.").type(boolean.class).build())
+        .addMixin("color", color.spec());
+  }
 
   @Override
   protected ExitCode execute() throws Exception {

@@ -3,20 +3,26 @@ package aegis.cli;
 import aegis.source.git.GitUrl;
 import java.nio.file.Path;
 import picocli.CommandLine;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /** {@code --require-signed} and {@code --trusted-keys}: for commands that read a runbook that may come from git. */
 public final class GitSourceMixin {
-  @Option(names = "--require-signed",
-      description = "For a git+ runbook: refuse it unless its tag (or, for a branch, commit id or unsigned tag, its commit) "
-          + "carries a good OpenPGP signature by a key in --trusted-keys.")
   boolean requireSigned;
 
-  @Option(names = "--trusted-keys", paramLabel = "FILE",
-      description = "The public keys --require-signed accepts, armored or binary (gpg --export --armor KEY... > FILE). "
-          + "Only this list decides: gpg's keyring and trust database are not used.")
   Path trustedKeys;
+
+  CommandSpec spec() {
+    return Specs.mixin(this)
+        .addOption(Specs.option("--require-signed", () -> requireSigned, v -> requireSigned = v,
+            "For a git+ runbook: refuse it unless its tag (or, for a branch, commit id or unsigned tag, its commit) "
+                + "carries a good OpenPGP signature by a key in --trusted-keys.")
+            .type(boolean.class).build())
+        .addOption(Specs.option("--trusted-keys", () -> trustedKeys, v -> trustedKeys = v,
+            "The public keys --require-signed accepts, armored or binary (gpg --export --armor KEY... > FILE). "
+                + "Only this list decides: gpg's keyring and trust database are not used.")
+            .paramLabel("FILE").type(Path.class).build());
+  }
 
   /**
    * Refuses combinations that cannot mean anything (exit 2).

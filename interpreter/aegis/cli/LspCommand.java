@@ -8,7 +8,7 @@ import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.function.IntConsumer;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code aegis lsp}: the language server, speaking LSP over standard input and output until the
@@ -17,11 +17,7 @@ import picocli.CommandLine.Command;
  * write to standard output while it runs: it carries the protocol, so {@code System.out} is pointed
  * at standard error.
  */
-@Command(name = "lsp", mixinStandardHelpOptions = true,
-    description = {"Run the aegis language server over stdio (for editors).",
-        "Diagnostics, completion, hover, go to definition, references, rename, symbols, formatting.",
-        "Stdlib sources for go-to-definition are written to $XDG_CACHE_HOME/aegis (or ~/.cache/aegis)."})
-public final class LspCommand implements Callable<Integer> {
+public final class LspCommand implements Callable<Integer>, Described {
   private final InputStream in;
   private final OutputStream out;
   private final IntConsumer exit;
@@ -36,6 +32,13 @@ public final class LspCommand implements Callable<Integer> {
     this.in = in;
     this.out = out;
     this.exit = exit;
+  }
+
+  @Override
+  public CommandSpec spec() {
+    return Specs.command(this, "lsp", "Run the aegis language server over stdio (for editors).",
+        "Diagnostics, completion, hover, go to definition, references, rename, symbols, formatting.",
+        "Stdlib sources for go-to-definition are written to $XDG_CACHE_HOME/aegis (or ~/.cache/aegis).");
   }
 
   @Override

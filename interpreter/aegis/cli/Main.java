@@ -21,20 +21,23 @@ public final class Main {
     // first logs the exit (System.Logger "java.lang.Runtime", JDK 17 on), and finding a logging back
     // end searches the class path for providers: it opens the 59 MB jar and reads its 37 000-entry
     // directory, ~20 ms that a check spends on nothing else (its classes come from the AOT cache).
-    if (status == 0 && onlyDaemonThreadsBut(Thread.currentThread())) return;
+    if (status == 0 && onlyDaemonsBesides(Thread.currentThread(), platformThreads())) return;
     System.exit(status);
   }
 
-  /** True when every other live platform thread is a daemon: returning from main then ends the JVM at once. */
-  static boolean onlyDaemonThreadsBut(Thread self) {
-    ThreadGroup root = self.getThreadGroup();
+  /** Every live platform thread of the JVM, or null when they could not all be listed. */
+  static Thread[] platformThreads() {
+    ThreadGroup root = Thread.currentThread().getThreadGroup();
     while (root.getParent() != null) root = root.getParent();
     Thread[] threads = new Thread[root.activeCount() + 16];
     int n = root.enumerate(threads, true);
-    if (n == threads.length) return false;   // more than counted: do not guess
-    for (int i = 0; i < n; i++) {
-      if (threads[i] != self && threads[i].isAlive() && !threads[i].isDaemon()) return false;
-    }
+    return n == threads.length ? null : java.util.Arrays.copyOf(threads, n);
+  }
+
+  /** True when every thread but {@code self} is a daemon: returning from main then ends the JVM at once. */
+  static boolean onlyDaemonsBesides(Thread self, Thread[] threads) {
+    if (threads == null) return false;
+    for (Thread t : threads) if (t != self && t.isAlive() && !t.isDaemon()) return false;
     return true;
   }
 

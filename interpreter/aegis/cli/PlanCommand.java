@@ -7,43 +7,39 @@ import aegis.plan.PlanJson;
 import aegis.plan.render.PlanFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aegis plan RUNBOOK --env ENV}: what a run would change, without changing anything. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
-    description = {
-        "Plan a runbook: reads run against the live systems (unless --offline), writes do not run; every change "
-            + "it would make is listed with a field-level diff.",
-        "Save the plan with --out and apply exactly that plan with `aegis apply FILE`."
-    })
 final class PlanCommand extends AegisCommand {
-  @Mixin
-  TargetMixin target;
-
-  @Mixin
-  GitSourceMixin git;
-
-  @Mixin
-  InputsMixin inputs;
-
-  @Option(names = "--out", paramLabel = "FILE", description = "Also write the plan as JSON to FILE, for `aegis apply`.")
+  final TargetMixin target = new TargetMixin();
+  final GitSourceMixin git = new GitSourceMixin();
+  final InputsMixin inputs = new InputsMixin();
   Path outFile;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "How to print the plan: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  PlanFormat format;
-
-  @Option(names = "--offline", description = "Contact nothing: every read is unknown (for pull requests and CI without access).")
+  PlanFormat format = PlanFormat.TEXT;
   boolean offline;
-
-  @Option(names = "--detailed-exitcode",
-      description = "Exit 0 when the plan changes nothing, 2 when it has changes, 1 on errors.")
   boolean detailedExitCode;
+  final ColorOption color = new ColorOption();
 
-  @Mixin
-  ColorOption color;
+  @Override
+  protected CommandSpec describe() {
+    return Specs.command(this, "plan",
+            "Plan a runbook: reads run against the live systems (unless --offline), writes do not run; every change "
+                + "it would make is listed with a field-level diff.",
+            "Save the plan with --out and apply exactly that plan with `aegis apply FILE`.")
+        .addMixin("target", target.spec())
+        .addMixin("git", git.spec())
+        .addMixin("inputs", inputs.spec())
+        .addOption(Specs.option("--out", () -> outFile, v -> outFile = v,
+            "Also write the plan as JSON to FILE, for `aegis apply`.").paramLabel("FILE").type(Path.class).build())
+        .addOption(Specs.option("--format", () -> format, v -> format = v,
+            "How to print the plan: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            .paramLabel("FORMAT").type(PlanFormat.class).defaultValue("text").build())
+        .addOption(Specs.option("--offline", () -> offline, v -> offline = v,
+            "Contact nothing: every read is unknown (for pull requests and CI without access).").type(boolean.class).build())
+        .addOption(Specs.option("--detailed-exitcode", () -> detailedExitCode, v -> detailedExitCode = v,
+            "Exit 0 when the plan changes nothing, 2 when it has changes, 1 on errors.").type(boolean.class).build())
+        .addMixin("color", color.spec());
+  }
 
   @Override
   protected ExitCode execute() throws Exception {

@@ -11,61 +11,59 @@ import aegis.types.ModuleLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aegis pr-plan --base REF --head REF}: how a pull request changes the plans of the runbooks it touches. */
-@Command(name = "pr-plan", mixinStandardHelpOptions = true,
-    description = {
-        "Show how the changes between two commits change runbook plans, for a pull-request comment.",
-        "A runbook is affected in an environment when a file it depends on changed: itself, a module it imports, a "
-            + "runbook it runs, the environment, a template it renders. Each affected runbook is planned at both commits "
-            + "(offline unless --live) and the planned actions are compared. Nothing is checked out: files are read "
-            + "from the commits.",
-        "Exit status: 0 no plan changes, 2 a plan changes (a runbook is new, gone, or plans different actions), "
-            + "1 a runbook fails to plan at the head, 3 the repository or a ref cannot be read."
-    })
 final class PrPlanCommand extends AegisCommand {
   /** How to print the report. */
   enum Format { MARKDOWN, JSON }
 
-  @Option(names = "--base", required = true, paramLabel = "REF",
-      description = "The commit the pull request is compared with: a branch, tag, commit id, origin/main, ...")
   String base;
-
-  @Option(names = "--head", defaultValue = "HEAD", paramLabel = "REF",
-      description = "The pull request's commit (default: ${DEFAULT-VALUE}).")
-  String head;
-
-  @Option(names = "--repo", defaultValue = ".", paramLabel = "PATH",
-      description = "A directory in the repository (default: the current directory).")
-  Path repo;
-
-  @Option(names = "--runbooks", paramLabel = "DIR",
-      description = "Look for runbooks in this directory of the repository only (repeatable); default: everywhere but "
-          + "hidden directories.")
+  String head = "HEAD";
+  Path repo = Path.of(".");
   List<String> roots = new ArrayList<>();
-
-  @Option(names = "--env", paramLabel = "NAME",
-      description = "Plan in this environment only (repeatable); default: every environments/NAME.aegis at either commit.")
   List<String> environments = new ArrayList<>();
-
-  @Mixin
-  InputsMixin inputs;
-
-  @Option(names = "--live", description = "Plan against the live systems: reads run for real. By default nothing is contacted.")
+  final InputsMixin inputs = new InputsMixin();
   boolean live;
+  Format format = Format.MARKDOWN;
+  int maxLength = PrPlanMarkdown.DEFAULT_LIMIT;
 
-  @Option(names = "--format", defaultValue = "markdown", paramLabel = "FORMAT",
-      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
-
-  @Option(names = "--max-length", defaultValue = "" + PrPlanMarkdown.DEFAULT_LIMIT, paramLabel = "N",
-      description = "Keep the Markdown under N characters, cutting details with a notice (default: ${DEFAULT-VALUE}; "
-          + "GitHub refuses comments over 65536).")
-  int maxLength;
+  @Override
+  protected CommandSpec describe() {
+    return Specs.command(this, "pr-plan",
+            "Show how the changes between two commits change runbook plans, for a pull-request comment.",
+            "A runbook is affected in an environment when a file it depends on changed: itself, a module it imports, a "
+                + "runbook it runs, the environment, a template it renders. Each affected runbook is planned at both "
+                + "commits (offline unless --live) and the planned actions are compared. Nothing is checked out: files "
+                + "are read from the commits.",
+            "Exit status: 0 no plan changes, 2 a plan changes (a runbook is new, gone, or plans different actions), "
+                + "1 a runbook fails to plan at the head, 3 the repository or a ref cannot be read.")
+        .addOption(Specs.option("--base", () -> base, v -> base = v,
+            "The commit the pull request is compared with: a branch, tag, commit id, origin/main, ...")
+            .paramLabel("REF").type(String.class).required(true).build())
+        .addOption(Specs.option("--head", () -> head, v -> head = v, "The pull request's commit (default: ${DEFAULT-VALUE}).")
+            .paramLabel("REF").type(String.class).defaultValue("HEAD").build())
+        .addOption(Specs.option("--repo", () -> repo, v -> repo = v,
+            "A directory in the repository (default: the current directory).")
+            .paramLabel("PATH").type(Path.class).defaultValue(".").build())
+        .addOption(Specs.option("--runbooks", () -> roots, v -> roots = v,
+            "Look for runbooks in this directory of the repository only (repeatable); default: everywhere but "
+                + "hidden directories.")
+            .paramLabel("DIR").type(List.class).auxiliaryTypes(String.class).build())
+        .addOption(Specs.option("--env", () -> environments, v -> environments = v,
+            "Plan in this environment only (repeatable); default: every environments/NAME.aegis at either commit.")
+            .paramLabel("NAME").type(List.class).auxiliaryTypes(String.class).build())
+        .addMixin("inputs", inputs.spec())
+        .addOption(Specs.option("--live", () -> live, v -> live = v,
+            "Plan against the live systems: reads run for real. By default nothing is contacted.").type(boolean.class).build())
+        .addOption(Specs.option("--format", () -> format, v -> format = v, "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            .paramLabel("FORMAT").type(Format.class).defaultValue("markdown").build())
+        .addOption(Specs.option("--max-length", () -> maxLength, v -> maxLength = v,
+            "Keep the Markdown under N characters, cutting details with a notice (default: ${DEFAULT-VALUE}; "
+                + "GitHub refuses comments over 65536).")
+            .paramLabel("N").type(int.class).defaultValue("" + PrPlanMarkdown.DEFAULT_LIMIT).build());
+  }
 
   @Override
   protected ExitCode execute() throws Exception {

@@ -8,31 +8,28 @@ import aegis.exec.journal.RunId;
 import aegis.exec.journal.RunStore;
 import java.nio.file.Path;
 import aegis.exec.lock.LockException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aegis resume RUN_ID}: continues a run after its last completed step. */
-@Command(name = "resume", mixinStandardHelpOptions = true,
-    description = {
-        "Continue a run that stopped: it crashed, or waits at an approval gate (approve it with --approve NAME).",
-        "Steps the journal records as completed are never run again; the journal shows both parts."
-    })
 final class ResumeCommand extends AegisCommand {
-  @Parameters(paramLabel = "RUN_ID", description = "The run, as `aegis runs` lists it.")
   String runId;
+  final InputsMixin inputs = new InputsMixin();
+  final RunOptionsMixin run = new RunOptionsMixin();
+  final GitSourceMixin git = new GitSourceMixin();
+  final ColorOption color = new ColorOption();
 
-  @Mixin
-  InputsMixin inputs;
-
-  @Mixin
-  RunOptionsMixin run;
-
-  @Mixin
-  GitSourceMixin git;
-
-  @Mixin
-  ColorOption color;
+  @Override
+  protected CommandSpec describe() {
+    return Specs.command(this, "resume",
+            "Continue a run that stopped: it crashed, or waits at an approval gate (approve it with --approve NAME).",
+            "Steps the journal records as completed are never run again; the journal shows both parts.")
+        .addPositional(Specs.positional("RUN_ID", () -> runId, v -> runId = v, "The run, as `aegis runs` lists it.")
+            .type(String.class).build())
+        .addMixin("inputs", inputs.spec())
+        .addMixin("run", run.spec())
+        .addMixin("git", git.spec())
+        .addMixin("color", color.spec());
+  }
 
   @Override
   protected ExitCode execute() throws Exception {

@@ -5,35 +5,31 @@ import aegis.exec.Inputs;
 import aegis.exec.RunOptions;
 import aegis.exec.Workspace;
 import aegis.plan.render.TextRenderer;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aegis run RUNBOOK --env ENV}: plan, show, confirm, apply. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = {
-        "Run a runbook: plan it, show the plan, ask to go ahead, then apply it under the environment's lock, "
-            + "journalled. A runbook that only reads (a health check) runs at once, without a plan.",
-        "Without a terminal the apply is refused unless --yes is given."
-    })
 final class RunCommand extends AegisCommand {
-  @Mixin
-  TargetMixin target;
-
-  @Mixin
-  GitSourceMixin git;
-
-  @Mixin
-  InputsMixin inputs;
-
-  @Mixin
-  RunOptionsMixin run;
-
-  @Option(names = {"--yes", "-y"}, description = "Apply the plan without asking.")
+  final TargetMixin target = new TargetMixin();
+  final GitSourceMixin git = new GitSourceMixin();
+  final InputsMixin inputs = new InputsMixin();
+  final RunOptionsMixin run = new RunOptionsMixin();
   boolean yes;
+  final ColorOption color = new ColorOption();
 
-  @Mixin
-  ColorOption color;
+  @Override
+  protected CommandSpec describe() {
+    return Specs.command(this, "run",
+            "Run a runbook: plan it, show the plan, ask to go ahead, then apply it under the environment's lock, "
+                + "journalled. A runbook that only reads (a health check) runs at once, without a plan.",
+            "Without a terminal the apply is refused unless --yes is given.")
+        .addMixin("target", target.spec())
+        .addMixin("git", git.spec())
+        .addMixin("inputs", inputs.spec())
+        .addMixin("run", run.spec())
+        .addOption(Specs.option("--yes", () -> yes, v -> yes = v, "Apply the plan without asking.")
+            .names("--yes", "-y").type(boolean.class).build())
+        .addMixin("color", color.spec());
+  }
 
   @Override
   protected ExitCode execute() throws Exception {

@@ -19,12 +19,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -32,20 +28,45 @@ import picocli.CommandLine.TypeConversionException;
  * {@code .aegis/runs}), newest first, and one run's journal. Without a subcommand it lists.
  * Exit codes: 0 done, 1 the run or its journal could not be read, 2 bad usage.
  */
-@Command(name = "runs", mixinStandardHelpOptions = true,
-    description = {"List recorded runs, or show one run's journal.",
-        "Runs are kept in $AEGIS_HOME/runs (default .aegis/runs in the working directory)."})
-public final class RunsCommand implements Callable<Integer> {
+public final class RunsCommand implements Callable<Integer>, Described {
   /** How to print. */
   public enum Format { TEXT, JSON }
 
-  @Spec private CommandSpec spec;
+  private CommandSpec spec;
+  private int limit = 20;
+  private String id;
+  private Format format = Format.TEXT;
 
   private final Supplier<AegisHome> home;
 
-  /** The command for the given home (the CLI's {@code CommandFactory} passes its context's). */
+  /** The command for the given home (the CLI passes its context's). */
   public RunsCommand(AegisHome home) {
     this.home = () -> home;
+  }
+
+  @Override
+  public CommandSpec spec() {
+    if (spec != null) return spec;
+    var list = Specs.command((Callable<Integer>) () -> list(limit, format), "list", "List the runs, newest first.")
+        .addOption(Specs.option("--limit", () -> limit, v -> limit = v,
+            "Show the newest N runs; 0 shows all (default: ${DEFAULT-VALUE}).")
+            .paramLabel("N").type(int.class).defaultValue("20").build())
+        .addOption(formatOption());
+    var show = Specs.command((Callable<Integer>) () -> show(id, format), "show",
+            "Show one run's journal, record by record.")
+        .addPositional(Specs.positional("RUN_ID", () -> id, v -> id = v, "The run, as `aegis runs list` prints it.")
+            .type(String.class).build())
+        .addOption(formatOption());
+    spec = Specs.command(this, "runs", "List recorded runs, or show one run's journal.",
+            "Runs are kept in $AEGIS_HOME/runs (default .aegis/runs in the working directory).")
+        .addSubcommand("list", list)
+        .addSubcommand("show", show);
+    return spec;
+  }
+
+  private picocli.CommandLine.Model.OptionSpec formatOption() {
+    return Specs.option("--format", () -> format, v -> format = v, "Output format (default: ${DEFAULT-VALUE}).")
+        .paramLabel("text|json").type(Format.class).defaultValue("text").converters(new FormatConverter()).build();
   }
 
   @Override
@@ -53,12 +74,7 @@ public final class RunsCommand implements Callable<Integer> {
     return list(20, Format.TEXT);
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the runs, newest first.")
-  int list(
-      @Option(names = "--limit", defaultValue = "20", paramLabel = "N",
-          description = "Show the newest N runs; 0 shows all (default: ${DEFAULT-VALUE}).") int limit,
-      @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", converter = FormatConverter.class,
-          description = "Output format (default: ${DEFAULT-VALUE}).") Format format) {
+  int list(int limit, Format format) {
     AegisHome where = home.get();
     List<RunSummary> runs;
     try {
@@ -81,11 +97,7 @@ public final class RunsCommand implements Callable<Integer> {
     return 0;
   }
 
-  @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one run's journal, record by record.")
-  int show(
-      @Parameters(paramLabel = "RUN_ID", description = "The run, as `aegis runs list` prints it.") String id,
-      @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", converter = FormatConverter.class,
-          description = "Output format (default: ${DEFAULT-VALUE}).") Format format) {
+  int show(String id, Format format) {
     if (!RunId.isValid(id)) {
       spec.commandLine().getErr().println("error: `" + id + "` is not a run id (e.g. 20261127T091500Z-4f3a)");
       spec.commandLine().getErr().flush();

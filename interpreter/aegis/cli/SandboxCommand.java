@@ -17,32 +17,33 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aegis sandbox}: the whole platform in this process, on fixed local ports, until Ctrl-C. */
-@Command(name = "sandbox", mixinStandardHelpOptions = true,
-    description = {
-        "Start the sandbox and keep it up until Ctrl-C: PostgreSQL, Neo4j, Vault, a Kubernetes API, Prometheus, "
-            + "Alertmanager, SMTP, the services' health endpoints and a TLS endpoint, all in this process on the "
-            + "127.0.0.1 ports of the sandbox environment, seeded like a deployed AegisShield.",
-        "Then run any runbook against it from another terminal: aegis run runbooks/daily-check.aegis --env sandbox. "
-            + "(`--env sandbox` without a running sandbox starts one for the duration of that command.)"
-    })
 final class SandboxCommand extends AegisCommand {
-  @Option(names = "--env", paramLabel = "ENV", defaultValue = "sandbox",
-      description = "The sandbox environment: a name (environments/NAME.aegis) or a path (default: ${DEFAULT-VALUE}).")
-  String env;
-
-  @Option(names = "--seed", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "Seed the servers as a deployed platform: schemas and rows, a live database incident, an unsealed "
-          + "Vault with the environment's credentials, the platform's workloads (default). --no-seed starts them empty, "
-          + "with a Vault never initialised, for trying a first deploy.")
-  boolean seed;
-
-  @Option(names = "--print-kubeconfig",
-      description = "Print a kubeconfig for the sandbox's Kubernetes API and exit (start nothing).")
+  String env = "sandbox";
+  boolean seed = true;
   boolean printKubeconfig;
+
+  @Override
+  protected CommandSpec describe() {
+    return Specs.command(this, "sandbox",
+            "Start the sandbox and keep it up until Ctrl-C: PostgreSQL, Neo4j, Vault, a Kubernetes API, Prometheus, "
+                + "Alertmanager, SMTP, the services' health endpoints and a TLS endpoint, all in this process on the "
+                + "127.0.0.1 ports of the sandbox environment, seeded like a deployed AegisShield.",
+            "Then run any runbook against it from another terminal: aegis run runbooks/daily-check.aegis --env sandbox. "
+                + "(`--env sandbox` without a running sandbox starts one for the duration of that command.)")
+        .addOption(Specs.option("--env", () -> env, v -> env = v,
+            "The sandbox environment: a name (environments/NAME.aegis) or a path (default: ${DEFAULT-VALUE}).")
+            .paramLabel("ENV").type(String.class).defaultValue("sandbox").build())
+        .addOption(Specs.option("--seed", () -> seed, v -> seed = v,
+            "Seed the servers as a deployed platform: schemas and rows, a live database incident, an unsealed "
+                + "Vault with the environment's credentials, the platform's workloads (default). --no-seed starts them "
+                + "empty, with a Vault never initialised, for trying a first deploy.")
+            .type(boolean.class).negatable(true).defaultValue("true").fallbackValue("true").build())
+        .addOption(Specs.option("--print-kubeconfig", () -> printKubeconfig, v -> printKubeconfig = v,
+            "Print a kubeconfig for the sandbox's Kubernetes API and exit (start nothing).").type(boolean.class).build());
+  }
 
   @Override
   protected ExitCode execute() throws Exception {

@@ -9,39 +9,41 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code aegis unlock ENV --run RUN_ID}: releases an environment's lock that a run left behind,
  * naming the run so that nobody releases a lock they did not mean to. Exit codes: 0 released,
  * 1 refused (not locked, locked by another run, or its holder is running here), 2 bad usage.
  */
-@Command(name = "unlock", mixinStandardHelpOptions = true,
-    description = {"Release an environment's lock held by a run that is no longer running.",
-        "A run whose process died on this host loses its lock to the next run by itself;",
-        "use this for a run that died on another host."})
-public final class UnlockCommand implements Callable<Integer> {
-  @Spec private CommandSpec spec;
-
-  @Parameters(index = "0", paramLabel = "ENV", description = "The environment's name, e.g. production.")
+public final class UnlockCommand implements Callable<Integer>, Described {
+  private CommandSpec spec;
   private String environment;
-
-  @Option(names = "--run", required = true, paramLabel = "RUN_ID",
-      description = "The run that holds the lock (the lock is released only if it names this run).")
   private String runId;
-
-  @Option(names = "--force", description = "Release it even if the holder is still running on this host.")
   private boolean force;
 
   private final Supplier<AegisHome> home;
 
-  /** The command for the given home (the CLI's {@code CommandFactory} passes its context's). */
+  /** The command for the given home (the CLI passes its context's). */
   public UnlockCommand(AegisHome home) {
     this.home = () -> home;
+  }
+
+  @Override
+  public CommandSpec spec() {
+    if (spec == null) {
+      spec = Specs.command(this, "unlock", "Release an environment's lock held by a run that is no longer running.",
+              "A run whose process died on this host loses its lock to the next run by itself;",
+              "use this for a run that died on another host.")
+          .addPositional(Specs.positional("ENV", () -> environment, v -> environment = v,
+              "The environment's name, e.g. production.").index("0").type(String.class).build())
+          .addOption(Specs.option("--run", () -> runId, v -> runId = v,
+              "The run that holds the lock (the lock is released only if it names this run).")
+              .paramLabel("RUN_ID").type(String.class).required(true).build())
+          .addOption(Specs.option("--force", () -> force, v -> force = v,
+              "Release it even if the holder is still running on this host.").type(boolean.class).build());
+    }
+    return spec;
   }
 
   @Override

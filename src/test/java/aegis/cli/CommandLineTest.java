@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine.Command;
 
 /** {@code --help}, {@code --version} and usage errors, on the root and on every subcommand. */
 class CommandLineTest {
@@ -22,8 +21,14 @@ class CommandLineTest {
   /** The root ("") and the name of every subcommand. */
   static Stream<String> commands() {
     List<String> all = new ArrayList<>(List.of(""));
-    for (var type : Cli.SUBCOMMANDS) all.add(type.getAnnotation(Command.class).name());
+    for (var sub : Cli.SUBCOMMANDS) all.add(sub.name());
     return all.stream();
+  }
+
+  @org.junit.jupiter.api.Test
+  void everySubcommandIsListedUnderTheNameItsModelGives() {
+    var context = new CliRunner(dir).context();
+    for (var sub : Cli.SUBCOMMANDS) assertEquals(sub.name(), sub.make().apply(context).spec().name(), sub::toString);
   }
 
   CliRunner.Result run(String command, String option) {

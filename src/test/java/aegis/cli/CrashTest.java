@@ -11,19 +11,22 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /** A bug in a command: one line, the trace in a file, exit 70. */
 class CrashTest {
   @TempDir
   Path dir;
 
-  @Command(name = "boom")
   static final class Boom extends AegisCommand {
     final Supplier<Throwable> failure;
 
     Boom(Supplier<Throwable> failure) {
       this.failure = failure;
+    }
+
+    @Override
+    protected picocli.CommandLine.Model.CommandSpec describe() {
+      return Specs.command(this, "boom", "Fails.");
     }
 
     @Override
@@ -38,7 +41,7 @@ class CrashTest {
   CliRunner.Result boom(CliRunner aegis, Supplier<Throwable> failure) {
     return aegis.run((out, err) -> {
       CommandLine cli = Cli.create(out, err, aegis.context());
-      cli.addSubcommand(new CommandLine(new Boom(failure)));
+      cli.addSubcommand(new CommandLine(new Boom(failure).spec()));
       return cli.setOut(out).setErr(err);
     }, "boom");
   }

@@ -53,7 +53,7 @@ class LspCommandTest {
     var in = new SequenceInputStream(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), exitAfterShutdown);
     var exitCode = new AtomicInteger(-1);
     var cmd = new LspCommand(in, out, exitCode::set);
-    int returned = new CommandLine(cmd).execute();
+    int returned = new CommandLine(cmd.spec()).execute();
     String written = out.toString(StandardCharsets.UTF_8);
     assertTrue(written.contains("\"textDocumentSync\""), written);
     assertTrue(written.contains("\"id\":2"), "hover answered: " + written);

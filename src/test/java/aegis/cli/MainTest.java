@@ -1,8 +1,10 @@
 package aegis.cli;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
@@ -25,12 +27,18 @@ class MainTest {
     var release = new CountDownLatch(1);
     var worker = started(false, release);
     try {
+      var self = Thread.currentThread();
       // Returning from main now would leave the JVM waiting for the worker: Main must call System.exit.
-      assertFalse(Main.onlyDaemonThreadsBut(Thread.currentThread()));
+      assertFalse(Main.onlyDaemonsBesides(self, new Thread[] {self, worker}));
+      var listed = Main.platformThreads();
+      assertNotNull(listed);
+      assertTrue(List.of(listed).containsAll(List.of(self, worker)));
     } finally {
       release.countDown();
       worker.join();
     }
+    // Ended, it keeps nothing up.
+    assertTrue(Main.onlyDaemonsBesides(Thread.currentThread(), new Thread[] {Thread.currentThread(), worker}));
   }
 
   @Test
@@ -38,8 +46,9 @@ class MainTest {
     var release = new CountDownLatch(1);
     var worker = started(true, release);
     try {
-      // Surefire's own threads are daemons; the test's thread is the one asking.
-      assertTrue(Main.onlyDaemonThreadsBut(Thread.currentThread()));
+      var self = Thread.currentThread();
+      assertTrue(Main.onlyDaemonsBesides(self, new Thread[] {self, worker}));
+      assertFalse(Main.onlyDaemonsBesides(self, null), "threads that could not all be listed");
     } finally {
       release.countDown();
       worker.join();

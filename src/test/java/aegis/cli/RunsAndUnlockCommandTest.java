@@ -34,7 +34,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,10 +78,10 @@ class RunsAndUnlockCommandTest {
 
   private record Result(int exit, String out, String err) {}
 
-  private Result run(Callable<Integer> command, String... args) {
+  private Result run(Described command, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+    CommandLine cli = new CommandLine(command.spec()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
     int exit = cli.execute(args);
     Result result = new Result(exit, out.toString(), err.toString());
     assertFalse(result.out().contains(CANARY) || result.err().contains(CANARY), "a secret was printed: " + result);
