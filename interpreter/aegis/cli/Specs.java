@@ -10,9 +10,10 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * How the commands describe their options: picocli's programmatic model, each option bound to the
- * field it fills. Not picocli's annotations: reading them makes the JVM generate a proxy class per
- * annotation type and parse every annotated member, ~30 ms of every cold start on two cores
- * (interleaved cold checks 333 -> 304 ms median with check built this way).
+ * field it fills. The same structure as picocli's annotated style (one class per subcommand, shared
+ * options as mixins), without the annotations: reading them makes the JVM generate a proxy class
+ * per annotation type and parse every annotated member at each start (interleaved cold checks
+ * 331 -> 311 ms median, 30 ms less CPU; {@code --version} 97 -> 85 ms).
  */
 final class Specs {
   private Specs() {}
