@@ -363,8 +363,8 @@ final class CallChecker {
   /** Checks one named field argument; false when the field does not exist. */
   private boolean fieldArg(Arg arg, RecordType r, Expr[] slots, Ctx ctx) {
     String name = arg.name().name();
-    var field = r.field(name);
-    if (field == null) {
+    int i = r.fieldIndex(name);
+    if (i < 0) {
       var names = r.fields().stream().map(RecordType.Field::name).toList();
       var hint = Suggestions.didYouMean(name, names);
       if (hint == null) hint = "its fields are " + String.join(", ", names.stream().map(n -> "`" + n + "`").toList());
@@ -372,7 +372,7 @@ final class CallChecker {
       looseValue(arg.value(), ctx);
       return false;
     }
-    int i = r.fields().indexOf(field);
+    var field = r.fields().get(i);
     if (slots[i] != null) {
       rejectArg(arg, "field `" + name + "` is given twice", ctx);
       return true;

@@ -43,8 +43,17 @@ public final class RecordType implements Type {
 
   /** The field called {@code fieldName}, or null. */
   public Field field(String fieldName) {
-    for (var f : fields) if (f.name().equals(fieldName)) return f;
-    return null;
+    int i = fieldIndex(fieldName);
+    return i < 0 ? null : fields.get(i);
+  }
+
+  /**
+   * The position of the field called {@code fieldName}, or -1. By name: a field's {@code equals}
+   * would compare its default value's whole tree.
+   */
+  public int fieldIndex(String fieldName) {
+    for (int i = 0; i < fields.size(); i++) if (fields.get(i).name().equals(fieldName)) return i;
+    return -1;
   }
 
   void define(List<Field> declared) { this.fields = List.copyOf(declared); }
