@@ -18,9 +18,17 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 final class Specs {
   private Specs() {}
 
-  /** A command called {@code name}, with {@code -h} and {@code -V}, running {@code command}. */
+  /**
+   * A command called {@code name}, with {@code -h} and {@code -V}, running {@code command}. The two
+   * are written out as {@code mixinStandardHelpOptions} would add them: that reads them from the
+   * annotations of picocli's own mixin class.
+   */
   static CommandSpec command(Object command, String name, String... description) {
-    var spec = CommandSpec.wrapWithoutInspection(command).name(name).mixinStandardHelpOptions(true);
+    var spec = CommandSpec.wrapWithoutInspection(command).name(name)
+        .addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+            .description("Show this help message and exit.").build())
+        .addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+            .description("Print version information and exit.").build());
     spec.usageMessage().description(description);
     return spec;
   }
