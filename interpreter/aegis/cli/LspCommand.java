@@ -21,6 +21,7 @@ public final class LspCommand implements Callable<Integer>, Described {
   private final InputStream in;
   private final OutputStream out;
   private final IntConsumer exit;
+  private CommandSpec spec;
 
   /** The command on this process's standard streams; the client's {@code exit} ends the process. */
   public LspCommand() {
@@ -36,9 +37,12 @@ public final class LspCommand implements Callable<Integer>, Described {
 
   @Override
   public CommandSpec spec() {
-    return Specs.command(this, "lsp", "Run the aegis language server over stdio (for editors).",
-        "Diagnostics, completion, hover, go to definition, references, rename, symbols, formatting.",
-        "Stdlib sources for go-to-definition are written to $XDG_CACHE_HOME/aegis (or ~/.cache/aegis).");
+    if (spec == null) {
+      spec = Specs.command(this, "lsp", "Run the aegis language server over stdio (for editors).",
+          "Diagnostics, completion, hover, go to definition, references, rename, symbols, formatting.",
+          "Stdlib sources for go-to-definition are written to $XDG_CACHE_HOME/aegis (or ~/.cache/aegis).");
+    }
+    return spec;
   }
 
   @Override

@@ -8,7 +8,6 @@ import aegis.syntax.ast.AegisFile;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Token;
@@ -27,7 +26,7 @@ public final class Parser {
 
   public static ParseResult parse(SourceFile file) {
     var offsets = new Offsets(file.text());
-    var lexer = new Scanner(CharStreams.fromString(file.text(), file.name()), file.text());
+    var lexer = new Scanner(file.text(), file.name());
     CommonTokenStream tokens = new FilledTokenStream(lexer, file.text().length());
     var tooDeep = Nesting.firstTooDeep(tokens.getTokens());
     if (tooDeep != null) return tooDeep(file, offsets.span(file, tooDeep.at()), tooDeep.what(), tokens, offsets);

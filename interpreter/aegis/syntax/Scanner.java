@@ -4,6 +4,7 @@ import static aegis.syntax.antlr.AegisLexer.*;
 
 import java.util.Arrays;
 import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.Lexer;
@@ -36,8 +37,9 @@ final class Scanner implements TokenSource {
   private int[] modes = new int[8];
   private int depth;
 
-  Scanner(CharStream input, String text) {
-    this.input = input;
+  /** The tokens of {@code text}; {@code sourceName} names it in ANTLR's messages. */
+  Scanner(String text, String sourceName) {
+    this.input = CharStreams.fromString(text, sourceName);   // what tokens read their text from
     this.source = new Pair<>(this, input);
     this.text = codePoints(text);
   }

@@ -3,7 +3,6 @@ package aegis.syntax;
 import aegis.syntax.antlr.AegisLexer;
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -38,7 +37,7 @@ public final class Tokens {
   /** Every token of the file in order, whitespace and comments included. */
   public static List<Tok> lex(SourceFile file) {
     var offsets = new Offsets(file.text());
-    var lexer = new Scanner(CharStreams.fromString(file.text(), file.name()), file.text());
+    var lexer = new Scanner(file.text(), file.name());
     var out = new ArrayList<Tok>();
     for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
       var span = offsets.span(file, t);

@@ -5,7 +5,9 @@ import aegis.source.SourceLoader;
 import aegis.syntax.SourceFile;
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,22 +53,25 @@ final class ClasspathModuleLoader implements ModuleLoader {
     static Home find() {
       try {
         return new Home(Collections.unmodifiableMap(read()));
-      } catch (IOException | URISyntaxException | RuntimeException e) {
-        return new Home(Map.of());   // no stdlib to read: every module is absent
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the stdlib: " + e.getMessage(), e);
       }
     }
 
-    private static Map<String, String> read() throws IOException, URISyntaxException {
-      var source = ClasspathModuleLoader.class.getProtectionDomain().getCodeSource();
-      Path from = source == null ? null : Path.of(source.getLocation().toURI());
+    private static Map<String, String> read() throws IOException {
+      Path from = codeSource();
       if (from != null && Files.isDirectory(from.resolve(DIR))) return readDirectory(from.resolve(DIR));
       if (from != null && Files.isRegularFile(from)) {
-        var head = readJarHead(from);
-        if (head != null) return head;
+        try {
+          var head = readJarHead(from);
+          if (head != null) return head;
+        } catch (IOException unreadableHead) {
+          // read it through the class loader below, which says what is wrong if it cannot either
+        }
       }
       var url = ClasspathModuleLoader.class.getClassLoader().getResource(DIR + Types.CORE + ".aegis");
-      if (url == null) return Map.of();
-      if (url.getProtocol().equals("file")) return readDirectory(Path.of(url.toURI()).getParent());
+      if (url == null) return Map.of();   // no stdlib: every module is absent
+      if (url.getProtocol().equals("file")) return readDirectory(Path.of(URI.create(url.toString())).getParent());
       var out = new TreeMap<String, String>();
       var jar = ((JarURLConnection) url.openConnection()).getJarFile();
       for (var e : Collections.list(jar.entries())) {
@@ -77,6 +82,16 @@ final class ClasspathModuleLoader implements ModuleLoader {
         }
       }
       return out;
+    }
+
+    /** The directory or jar this class was loaded from, or null when that is not a file. */
+    private static Path codeSource() {
+      try {
+        var source = ClasspathModuleLoader.class.getProtectionDomain().getCodeSource();
+        return source == null ? null : Path.of(source.getLocation().toURI());
+      } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+        return null;
+      }
     }
 
     private static boolean isModule(String entry) {

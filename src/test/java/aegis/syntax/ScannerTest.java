@@ -40,7 +40,7 @@ class ScannerTest {
     var antlr = new AegisLexer(CharStreams.fromString(text, name));
     antlr.removeErrorListeners();
     var expected = tokens(antlr);
-    var actual = tokens(new Scanner(CharStreams.fromString(text, name), text));
+    var actual = tokens(new Scanner(text, name));
     assertEquals(expected, actual, () -> name + ": " + text.replace("\r", "\\r").replace("\n", "\\n"));
   }
 
