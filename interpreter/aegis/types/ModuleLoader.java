@@ -61,6 +61,12 @@ public interface ModuleLoader {
 
   /** Whether {@code name} may name a stdlib module (an identifier: no paths sneak into resource lookups). */
   static boolean isModuleName(String name) {
-    return name != null && name.matches("[A-Za-z_][A-Za-z0-9_]*");
+    if (name == null || name.isEmpty()) return false;
+    for (int i = 0; i < name.length(); i++) {   // [A-Za-z_][A-Za-z0-9_]*, without compiling a regex per call
+      char c = name.charAt(i);
+      boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+      if (!letter && (i == 0 || c < '0' || c > '9')) return false;
+    }
+    return true;
   }
 }
