@@ -39,7 +39,7 @@ import org.objectweb.asm.Type;
  *       {@code toString} is {@code Name[a=1, b=x]} with the record's simple name.
  * </ul>
  *
- * <p>Usage: {@code java -cp asm.jar build-tools/Desugar.java CLASSES_DIR...}; run by Maven with the
+ * <p>Usage: {@code java -cp asm.jar build-tools/Desugar.java [-v] CLASSES_DIR...}; run by Maven with the
  * ASM jar that maven-dependency-plugin copies to {@code target/build-tools}. ASM rather than the
  * JDK's class-file API: the build supports JDK 21, where that API is not final.
  * {@code DesugarTest} checks the result's behaviour and that no such call site is left.
@@ -51,7 +51,9 @@ public final class Desugar {
   private Desugar() {}
 
   public static void main(String[] args) throws IOException {
-    for (String dir : args) {
+    // Quiet on success, as the build around it (./aegis builds with mvn -q); -v says what it did.
+    boolean verbose = args.length > 0 && args[0].equals("-v");
+    for (String dir : verbose ? java.util.Arrays.copyOfRange(args, 1, args.length) : args) {
       int switches = 0, recordMethods = 0, classes = 0;
       Path root = Path.of(dir);
       if (!Files.isDirectory(root)) continue;
@@ -70,8 +72,10 @@ public final class Desugar {
         recordMethods += rewriter.helpers.size() - rewriter.switches;
         classes++;
       }
-      System.out.printf("desugar: %s: %d type switches and %d record methods made plain in %d classes%n",
-          dir, switches, recordMethods, classes);
+      if (verbose) {
+        System.out.printf("desugar: %s: %d type switches and %d record methods made plain in %d classes%n",
+            dir, switches, recordMethods, classes);
+      }
     }
   }
 
