@@ -81,6 +81,7 @@ public final class Parser {
     if (recover) parser.addErrorListener(errors);
     parser.setErrorHandler(recover ? new DefaultErrorStrategy() : new BailErrorStrategy());
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.decideOperatorsByPrecedence(!recover);
     try {
       return new Parsed(parser.file(), errors);
     } catch (SyntaxErrorListener.TooMany stopped) {
