@@ -38,13 +38,20 @@ class LauncherIT {
   record Run(int exit, String out, String err) {}
 
   Run launch(String... args) throws IOException, InterruptedException {
+    return launchWith(null, args);
+  }
+
+  /** {@link #launch} with {@code AEGIS_JAVA_OPTS} set to {@code javaOpts} (none when null). */
+  Run launchWith(String javaOpts, String... args) throws IOException, InterruptedException {
     var command = new java.util.ArrayList<>(List.of("bash", ROOT.resolve("aegis").toString()));
     command.addAll(List.of(args));
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
-    Process p = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE)
-        .start();
+    var builder = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+    builder.environment().remove("AEGIS_JAVA_OPTS");
+    if (javaOpts != null) builder.environment().put("AEGIS_JAVA_OPTS", javaOpts);
+    Process p = builder.start();
     p.getOutputStream().close();
     // A first run on a fresh clone builds the jar; generous, but bounded.
     assertTrue(p.waitFor(10, TimeUnit.MINUTES), "./aegis finished");
@@ -68,6 +75,15 @@ class LauncherIT {
     var doc = new ObjectMapper().readTree(r.out());
     assertEquals(2, doc.get("files").size(), r::toString);
     assertEquals(3, doc.get("summary").get("exitCode").asInt());
+  }
+
+  @Test
+  void heapSizesGivenInAegisJavaOptsReplaceTheLaunchers() throws Exception {
+    // check starts with an 80 MiB heap of its own; a smaller -Xmx must not stop the JVM.
+    Files.writeString(dir.resolve("ok.aegis"), "runbook ok \"fine\"\nstep \"s\" {\n}\n");
+    var r = launchWith("-Xmx64m", "check", "ok.aegis");
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.out().startsWith("checked 1 file"), r::toString);
   }
 
   @Test
