@@ -14,7 +14,7 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * A build step (pom.xml, {@code process-classes} and {@code process-test-classes}): rewrites the two
+ * A build step (pom.xml, {@code process-test-classes}, over the main and the test classes): rewrites the two
  * kinds of {@code invokedynamic} that javac emits for pattern {@code switch}es and for records into
  * plain static methods of the same class, doing what the JDK's bootstrap would generate.
  *

@@ -102,7 +102,7 @@ final class BoundedParser extends Aegis {
    * start with {@code (}, {@code [} or {@code -}: after {@code f} in {@code f(a, b)} it reads on
    * through the arguments, since {@code (a, b)} might start a lambda on the next line. In a cold JVM
    * that was 34 of the 60 ms a first parse of the project's files spent predicting (575 calls), and
-   * kept ANTLR's simulator hot enough for the JIT to compile ~200 of its methods.
+   * kept ~55 more of ANTLR's simulator methods hot enough for the JIT to compile.
    *
    * <p>What prediction decides is fixed by the grammar: when the next token starts one of the loop's
    * alternatives whose precedence the current level allows, going round is viable, and where ending
@@ -114,7 +114,7 @@ final class BoundedParser extends Aegis {
    */
   static final class OperatorLoop {
     static final int DECISION;
-    /** Token type to the highest precedence of an alternative starting with it; absent: none does. */
+    /** Token type + 1 (EOF is -1) to the highest precedence of an alternative starting with it, or NONE. */
     private static final int[] PRECEDENCE;
     private static final int NONE = Integer.MIN_VALUE;
     /** ANTLR numbers a loop's alternatives so: 1 goes round, 2 leaves. */
@@ -155,7 +155,7 @@ final class BoundedParser extends Aegis {
 
     /** The loop's alternative for the next token {@code token} at the parser's precedence {@code current}. */
     static int decide(int token, int current) {
-      int level = token + 1 >= 0 && token + 1 < PRECEDENCE.length ? PRECEDENCE[token + 1] : NONE;
+      int level = token + 1 < PRECEDENCE.length ? PRECEDENCE[token + 1] : NONE;
       return level != NONE && level >= current ? GO_ROUND : LEAVE;
     }
   }
