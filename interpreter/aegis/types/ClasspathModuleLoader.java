@@ -88,7 +88,9 @@ final class ClasspathModuleLoader implements ModuleLoader {
     private static Path codeSource() {
       try {
         var source = ClasspathModuleLoader.class.getProtectionDomain().getCodeSource();
-        return source == null ? null : Path.of(source.getLocation().toURI());
+        // A class from an AOT cache can have a code source without a location (seen with a
+        // classpath of two jars): then the stdlib is found as a resource instead.
+        return source == null || source.getLocation() == null ? null : Path.of(source.getLocation().toURI());
       } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
         return null;
       }

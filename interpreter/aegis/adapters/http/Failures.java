@@ -4,7 +4,6 @@ import aegis.adapters.http.HttpFailure.Kind;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
@@ -24,7 +23,7 @@ final class Failures {
 
   static HttpFailure classify(Throwable error, String host, int port, Duration timeout) {
     String where = port > 0 ? host + ":" + port : host;
-    if (has(error, HttpTimeoutException.class) || has(error, TimeoutException.class) || has(error, SocketTimeoutException.class)) {
+    if (has(error, SocketTimeoutException.class) || has(error, TimeoutException.class)) {
       return new HttpFailure(Kind.TIMEOUT, "no answer from " + where + " within " + human(timeout));
     }
     if (has(error, UnresolvedAddressException.class) || has(error, UnknownHostException.class)) {

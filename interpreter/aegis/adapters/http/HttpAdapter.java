@@ -1,10 +1,8 @@
 package aegis.adapters.http;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -13,24 +11,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The {@code http} module's built-ins: {@code http.get}, {@code http.head}, {@code http.post} and
- * TLS certificate inspection. One adapter (one JDK {@link HttpClient}, HTTP/2 with fallback to
- * HTTP/1.1, on virtual threads) serves a whole run; close it when the run ends. Every call returns
+ * TLS certificate inspection. One adapter (one {@link HttpTransport}: HTTP/1.1, blocking on the
+ * caller's virtual thread) serves a whole run. Every call returns
  * a result — a response of any status, or a typed {@link HttpFailure} — and never throws for
  * network trouble. Redirects are not followed: a 301 is the answer (a health endpoint that
  * redirects is misconfigured, and a check should say so).
  */
-public final class HttpAdapter implements AutoCloseable {
+public final class HttpAdapter {
   /** Bodies are kept up to 1 MiB unless configured otherwise; longer ones are cut and flagged. */
   public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
 
@@ -41,29 +33,28 @@ public final class HttpAdapter implements AutoCloseable {
    *
    * @param maxBodyBytes     longest body kept, in bytes
    * @param trustedCerts     certificates trusted in addition to the JDK's roots (an internal CA)
-   * @param version          the preferred HTTP version; HTTP/2 falls back to HTTP/1.1 by itself
    * @param clock            the time {@link TlsCertificate#daysLeft()} is counted from
    */
-  public record Options(int maxBodyBytes, List<X509Certificate> trustedCerts, HttpClient.Version version, Clock clock) {
+  public record Options(int maxBodyBytes, List<X509Certificate> trustedCerts, Clock clock) {
     public Options {
       if (maxBodyBytes < 0) throw new IllegalArgumentException("maxBodyBytes must not be negative");
       trustedCerts = List.copyOf(trustedCerts);
     }
 
     public static Options defaults() {
-      return new Options(DEFAULT_MAX_BODY_BYTES, List.of(), HttpClient.Version.HTTP_2, Clock.systemUTC());
+      return new Options(DEFAULT_MAX_BODY_BYTES, List.of(), Clock.systemUTC());
     }
 
     public Options withTrustedCerts(List<X509Certificate> certs) {
-      return new Options(maxBodyBytes, certs, version, clock);
+      return new Options(maxBodyBytes, certs, clock);
     }
 
     public Options withMaxBodyBytes(int bytes) {
-      return new Options(bytes, trustedCerts, version, clock);
+      return new Options(bytes, trustedCerts, clock);
     }
 
     public Options withClock(Clock c) {
-      return new Options(maxBodyBytes, trustedCerts, version, c);
+      return new Options(maxBodyBytes, trustedCerts, c);
     }
   }
 
@@ -76,8 +67,7 @@ public final class HttpAdapter implements AutoCloseable {
   }
 
   private final Options options;
-  private final ExecutorService executor;
-  private final HttpClient client;
+  private final HttpTransport transport;
   private final TlsInspector inspector;
 
   public HttpAdapter() {
@@ -87,13 +77,7 @@ public final class HttpAdapter implements AutoCloseable {
   public HttpAdapter(Options options) {
     this.options = options;
     Trust trust = Trust.of(options.trustedCerts());
-    this.executor = Executors.newVirtualThreadPerTaskExecutor();
-    this.client = HttpClient.newBuilder()
-        .executor(executor)
-        .version(options.version())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .sslContext(trust.sslContext())
-        .build();
+    this.transport = new HttpTransport(trust.sslContext().getSocketFactory());
     this.inspector = new TlsInspector(trust, options.clock());
   }
 
@@ -116,32 +100,22 @@ public final class HttpAdapter implements AutoCloseable {
   public HttpResult send(HttpCall call) {
     long start = System.nanoTime();
     URI uri;
-    HttpRequest request;
+    HttpTransport.Request request;
     try {
       uri = parse(call.url());
-      var builder = HttpRequest.newBuilder(uri).timeout(call.timeout())
-          .method(call.method().toUpperCase(Locale.ROOT), call.body() == null
-              ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8));
-      call.headers().forEach((name, value) -> header(builder, name, value));
-      request = builder.build();
+      request = new HttpTransport.Request(call.method().toUpperCase(Locale.ROOT), uri, call.headers(),
+          call.body() == null ? null : call.body().getBytes(StandardCharsets.UTF_8), call.timeout());
     } catch (IllegalArgumentException e) {
       return HttpResult.failed(call.method(), call.url(), since(start), new HttpFailure(HttpFailure.Kind.INVALID, e.getMessage()));
     }
-    CompletableFuture<HttpResponse<CappedBody.Bytes>> pending =
-        client.sendAsync(request, info -> new CappedBody(options.maxBodyBytes()));
     try {
-      HttpResponse<CappedBody.Bytes> response = pending.get(call.timeout().toNanos(), TimeUnit.NANOSECONDS);
-      CappedBody.Bytes bytes = response.body();
-      Charset charset = charsetOf(response.headers().firstValue("content-type").orElse(""));
-      return new HttpResult(call.method(), call.url(), response.statusCode(), versionName(response.version()), response.headers().map(),
-          new String(bytes.data(), charset), bytes.truncated(), since(start), null);
-    } catch (ExecutionException | TimeoutException e) {
-      pending.cancel(true);
+      HttpTransport.Response response = transport.send(request, options.maxBodyBytes());
+      List<String> contentType = response.headers().get("content-type");
+      Charset charset = charsetOf(contentType == null || contentType.isEmpty() ? "" : contentType.getFirst());
+      return new HttpResult(call.method(), call.url(), response.status(), response.version(), response.headers(),
+          new String(response.body(), charset), response.truncated(), since(start), null);
+    } catch (IOException e) {
       return HttpResult.failed(call.method(), call.url(), since(start), Failures.classify(e, uri.getHost(), port(uri), call.timeout()));
-    } catch (InterruptedException e) {
-      pending.cancel(true);
-      Thread.currentThread().interrupt();
-      return HttpResult.failed(call.method(), call.url(), since(start), new HttpFailure(HttpFailure.Kind.IO, "interrupted while waiting for " + call.url()));
     }
   }
 
@@ -151,19 +125,6 @@ public final class HttpAdapter implements AutoCloseable {
       return TlsResult.failed(host, port, Duration.ZERO, new HttpFailure(HttpFailure.Kind.INVALID, "expected a host and a port 1-65535, got `" + host + ":" + port + "`"));
     }
     return inspector.inspect(host, port, timeout);
-  }
-
-  /** Waits a little for calls in flight, then aborts them: a run that ends does not wait for a stalled server. */
-  @Override
-  public void close() {
-    client.shutdown();
-    try {
-      if (!client.awaitTermination(Duration.ofSeconds(2))) client.shutdownNow();
-    } catch (InterruptedException e) {
-      client.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
-    executor.shutdownNow();
   }
 
   private static URI parse(String url) {
@@ -182,14 +143,6 @@ public final class HttpAdapter implements AutoCloseable {
     return uri;
   }
 
-  private static void header(HttpRequest.Builder builder, String name, String value) {
-    try {
-      builder.header(name, value);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("header `" + name + "` cannot be set: " + e.getMessage());
-    }
-  }
-
   private static int port(URI uri) {
     if (uri.getPort() > 0) return uri.getPort();
     return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
@@ -205,10 +158,6 @@ public final class HttpAdapter implements AutoCloseable {
       }
     }
     return StandardCharsets.UTF_8;
-  }
-
-  private static String versionName(HttpClient.Version v) {
-    return v == HttpClient.Version.HTTP_2 ? "HTTP/2" : "HTTP/1.1";
   }
 
   private static Duration since(long startNanos) {

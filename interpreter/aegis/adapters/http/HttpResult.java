@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * @param method        {@code GET}, {@code HEAD}, {@code POST}
  * @param url           as requested
  * @param status        HTTP status, or 0 when there was no response
- * @param version       {@code HTTP/1.1} or {@code HTTP/2}, or null when there was no response
+ * @param version       from the status line ({@code HTTP/1.1}), or null when there was no response
  * @param headers       response headers, names in lowercase
  * @param body          the body decoded with the response's charset (UTF-8 when none is given),
  *                      at most {@link HttpAdapter.Options#maxBodyBytes} bytes of it

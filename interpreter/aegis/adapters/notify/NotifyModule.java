@@ -11,7 +11,6 @@ import aegis.adapters.PlanFor;
 import aegis.eval.Value;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,8 +168,7 @@ public final class NotifyModule implements BuiltinModule {
     var credential = (Value.Rec) settings.get("webhook");
     var url = credentials.resolve(credential, ctx);
     ctx.registerSecret(url);
-    return new SlackWebhook(new Value.Secret(url), CredentialResolver.describe(credential),
-        ctx.resource("notify:http", () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()));
+    return new SlackWebhook(new Value.Secret(url), CredentialResolver.describe(credential));
   }
 
   private static List<String> strings(List<Value> values) {

@@ -1,18 +1,17 @@
 package aegis.adapters.notify;
 
 import aegis.adapters.AdapterException;
+import aegis.adapters.http.HttpTransport;
 import aegis.eval.Value;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Posts messages to a Slack-compatible incoming webhook: {@code POST} of
@@ -23,42 +22,36 @@ import java.time.Duration;
 public final class SlackWebhook {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_REPLY = 200;
+  /** Of a reply, only the start can be quoted; the rest is not read. */
+  private static final int MAX_REPLY_BYTES = 64 * 1024;
 
   private final Value.Secret url;
   private final String origin;
-  private final HttpClient http;
 
   /** @param origin where the URL came from, for messages, e.g. "environment variable SLACK_WEBHOOK" */
-  public SlackWebhook(Value.Secret url, String origin, HttpClient http) {
+  public SlackWebhook(Value.Secret url, String origin) {
     this.url = url;
     this.origin = origin;
-    this.http = http;
   }
 
   public void post(String channel, String text, Duration timeout) {
     var what = "posting to " + channel + " through the Slack webhook from " + origin;
     var body = JSON.createObjectNode().put("channel", channel).put("text", text).toString();
-    var request = HttpRequest.newBuilder(uri(what))
-        .timeout(timeout)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
-    HttpResponse<String> response;
+    var request = new HttpTransport.Request("POST", uri(what), Map.of("Content-Type", "application/json"),
+        body.getBytes(StandardCharsets.UTF_8), timeout);
+    HttpTransport.Response response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (HttpTimeoutException e) {
+      response = HttpTransport.JDK_TRUST.send(request, MAX_REPLY_BYTES);
+    } catch (SocketTimeoutException e) {
       throw new AdapterException("slack", what + " failed: no answer in time");
     } catch (ConnectException e) {
       throw new AdapterException("slack", what + " failed: connection refused");
     } catch (IOException e) {
       // IOException texts can carry the URL; its class says enough.
       throw new AdapterException("slack", what + " failed: " + e.getClass().getSimpleName());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AdapterException("slack", what + " was interrupted");
     }
-    if (response.statusCode() / 100 != 2) {
-      throw new AdapterException("slack", what + " failed: the webhook answered HTTP " + response.statusCode() + reply(response.body()));
+    if (response.status() / 100 != 2) {
+      throw new AdapterException("slack", what + " failed: the webhook answered HTTP " + response.status() + reply(new String(response.body(), StandardCharsets.UTF_8)));
     }
   }
 

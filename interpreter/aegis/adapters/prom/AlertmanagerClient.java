@@ -1,12 +1,11 @@
 package aegis.adapters.prom;
 
 import aegis.adapters.AdapterException;
+import aegis.adapters.http.HttpTransport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Alertmanager's API v2 ({@code GET /api/v2/alerts}) over the JDK HTTP client. */
+/** Alertmanager's API v2 ({@code GET /api/v2/alerts}) over {@link HttpTransport}. */
 public final class AlertmanagerClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,21 +30,17 @@ public final class AlertmanagerClient {
   }
 
   private final String base;
-  private final HttpClient http;
+  private final HttpTransport http;
 
-  public AlertmanagerClient(String baseUrl, HttpClient http) {
+  public AlertmanagerClient(String baseUrl, HttpTransport http) {
     this.base = HttpBase.of(baseUrl, "alertmanager", "Alertmanager");
     this.http = http;
   }
 
   /** Firing alerts, oldest first; silenced and inhibited ones only with {@code includeSuppressed}. */
   public List<Alert> alerts(boolean includeSuppressed, Duration timeout) {
-    var request = HttpRequest.newBuilder(URI.create(base + "/api/v2/alerts?active=true&unprocessed=true&silenced="
-            + includeSuppressed + "&inhibited=" + includeSuppressed))
-        .timeout(timeout)
-        .header("Accept", "application/json")
-        .GET()
-        .build();
+    var request = new HttpTransport.Request("GET", URI.create(base + "/api/v2/alerts?active=true&unprocessed=true&silenced="
+        + includeSuppressed + "&inhibited=" + includeSuppressed), Map.of("Accept", "application/json"), null, timeout);
     var response = PromClient.send(http, request, "alertmanager", "Alertmanager", base, timeout);
     JsonNode json;
     try {
@@ -53,9 +48,9 @@ public final class AlertmanagerClient {
     } catch (IOException e) {
       json = null;
     }
-    if (response.statusCode() != 200 || json == null || !json.isArray()) {
+    if (response.status() != 200 || json == null || !json.isArray()) {
       var detail = json != null && json.hasNonNull("message") ? ": " + json.get("message").asText() : "";
-      throw new AdapterException("alertmanager", "Alertmanager at " + base + " answered HTTP " + response.statusCode()
+      throw new AdapterException("alertmanager", "Alertmanager at " + base + " answered HTTP " + response.status()
           + " without a list of alerts" + detail + "; is " + base + " the Alertmanager base URL?");
     }
     var alerts = new ArrayList<Alert>();

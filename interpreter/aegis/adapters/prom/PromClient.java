@@ -1,6 +1,7 @@
 package aegis.adapters.prom;
 
 import aegis.adapters.AdapterException;
+import aegis.adapters.http.HttpTransport;
 import aegis.eval.Durations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,10 +10,7 @@ import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +20,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Prometheus' HTTP query API ({@code /api/v1/query}, {@code /api/v1/query_range}) over the JDK
- * HTTP client. Queries are POSTed form-encoded, as the API allows, so that long PromQL never hits
+ * Prometheus' HTTP query API ({@code /api/v1/query}, {@code /api/v1/query_range}) over
+ * {@link HttpTransport}. Queries are POSTed form-encoded, as the API allows, so that long PromQL never hits
  * a URL length limit; the timeout is sent along so Prometheus stops evaluating when aegis stops
  * waiting.
  */
@@ -36,10 +34,10 @@ public final class PromClient {
   }
 
   private final String base;
-  private final HttpClient http;
+  private final HttpTransport http;
 
   /** @param baseUrl e.g. {@code http://prometheus.monitoring.svc:9090} (a path prefix is kept) */
-  public PromClient(String baseUrl, HttpClient http) {
+  public PromClient(String baseUrl, HttpTransport http) {
     this.base = HttpBase.of(baseUrl, "prometheus", "Prometheus");
     this.http = http;
   }
@@ -68,12 +66,9 @@ public final class PromClient {
     var body = form.entrySet().stream()
         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
-    var request = HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(timeout)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    var request = new HttpTransport.Request("POST", URI.create(base + path),
+        Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json"),
+        body.getBytes(StandardCharsets.UTF_8), timeout);
     var response = send(http, request, "prometheus", "Prometheus", base, timeout);
     JsonNode json;
     try {
@@ -82,7 +77,7 @@ public final class PromClient {
       json = null;
     }
     if (json == null || !json.has("status")) {
-      throw new AdapterException("prometheus", "Prometheus at " + base + " answered HTTP " + response.statusCode()
+      throw new AdapterException("prometheus", "Prometheus at " + base + " answered HTTP " + response.status()
           + " without the query API's JSON: is " + base + " the Prometheus server's base URL?");
     }
     if (!json.path("status").asText().equals("success")) {
@@ -97,19 +92,17 @@ public final class PromClient {
   }
 
   /** Sends a request, turning transport failures into messages naming the service and its URL. */
-  static HttpResponse<byte[]> send(HttpClient http, HttpRequest request, String system, String name, String base, Duration timeout) {
+  static HttpTransport.Response send(HttpTransport http, HttpTransport.Request request, String system, String name, String base,
+                                     Duration timeout) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (HttpTimeoutException e) {
+      return http.send(request, Integer.MAX_VALUE);
+    } catch (SocketTimeoutException e) {
       throw new AdapterException(system, name + " at " + base + " did not answer within " + Durations.format(timeout), e);
     } catch (ConnectException e) {
       throw new AdapterException(system, "cannot reach " + name + " at " + base + " (connection refused)", e);
     } catch (IOException e) {
       throw new AdapterException(system, "cannot reach " + name + " at " + base + " ("
           + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AdapterException(system, "the call to " + name + " at " + base + " was interrupted");
     }
   }
 

@@ -6,8 +6,8 @@ import aegis.adapters.BuiltinModule;
 import aegis.adapters.CallContext;
 import aegis.adapters.Deadlines;
 import aegis.adapters.Extern;
+import aegis.adapters.http.HttpTransport;
 import aegis.eval.Value;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +21,6 @@ import java.util.Map;
  * The work is done by {@link PromClient} and {@link AlertmanagerClient}.
  */
 public final class PromModule implements BuiltinModule {
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   private final Clock clock;
 
@@ -101,7 +100,7 @@ public final class PromModule implements BuiltinModule {
   @Extern("alerts")
   public Value alerts(CallContext ctx, Args args) {
     var severity = args.isNull(1) ? null : args.string(1);
-    var client = new AlertmanagerClient(args.string(0), http(ctx));
+    var client = new AlertmanagerClient(args.string(0), HttpTransport.JDK_TRUST);
     var alerts = new ArrayList<Value>();
     for (var a : client.alerts(args.bool(2), Deadlines.timeLeft(ctx, Duration.ofSeconds(30), "alertmanager"))) {
       if (severity != null && !severity.equals(a.severity())) continue;
@@ -112,12 +111,7 @@ public final class PromModule implements BuiltinModule {
     return new Value.ListV(alerts);
   }
 
-  private PromClient prometheus(CallContext ctx, String url) { return new PromClient(url, http(ctx)); }
-
-  /** One HTTP client per run, closed with it. */
-  private static HttpClient http(CallContext ctx) {
-    return ctx.resource("prom:http", () -> HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build());
-  }
+  private PromClient prometheus(CallContext ctx, String url) { return new PromClient(url, HttpTransport.JDK_TRUST); }
 
   private static Duration timeout(CallContext ctx, Duration requested) {
     return Deadlines.timeLeft(ctx, requested, "prometheus");

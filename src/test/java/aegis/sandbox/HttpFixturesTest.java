@@ -35,7 +35,6 @@ class HttpFixturesTest {
   @AfterEach
   void stop() throws Exception {
     fixtures.close();
-    http.close();
   }
 
   private String url(String path) { return "http://127.0.0.1:" + fixtures.port() + path; }
@@ -66,15 +65,13 @@ class HttpFixturesTest {
 
   @Test
   void theSlackWebhookTakesWhatTheNotifyAdapterPosts() {
-    try (var client = HttpClient.newHttpClient()) {
-      var slack = new SlackWebhook(new Value.Secret(url("/slack")), "the sandbox", client);
-      slack.post("#sandbox", "deploy finished", TIMEOUT);
-      assertEquals(List.of(new HttpFixtures.SlackMessage("#sandbox", "deploy finished")), fixtures.slackMessages());
-      assertEquals(List.of("slack #sandbox <- deploy finished"), events);
-      var listed = http.get(url("/_sandbox/slack"), Map.of(), TIMEOUT);
-      assertEquals("[{\"channel\":\"#sandbox\",\"text\":\"deploy finished\"}]", listed.body());
-      var empty = assertThrows(AdapterException.class, () -> slack.post("#sandbox", "", TIMEOUT));
-      assertTrue(empty.getMessage().contains("400"), empty.getMessage());
-    }
+    var slack = new SlackWebhook(new Value.Secret(url("/slack")), "the sandbox");
+    slack.post("#sandbox", "deploy finished", TIMEOUT);
+    assertEquals(List.of(new HttpFixtures.SlackMessage("#sandbox", "deploy finished")), fixtures.slackMessages());
+    assertEquals(List.of("slack #sandbox <- deploy finished"), events);
+    var listed = http.get(url("/_sandbox/slack"), Map.of(), TIMEOUT);
+    assertEquals("[{\"channel\":\"#sandbox\",\"text\":\"deploy finished\"}]", listed.body());
+    var empty = assertThrows(AdapterException.class, () -> slack.post("#sandbox", "", TIMEOUT));
+    assertTrue(empty.getMessage().contains("400"), empty.getMessage());
   }
 }

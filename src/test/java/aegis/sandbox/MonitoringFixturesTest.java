@@ -9,6 +9,7 @@ import aegis.adapters.prom.AlertmanagerClient;
 import aegis.adapters.prom.PromClient;
 import aegis.adapters.prom.PromResult;
 import java.net.URI;
+import aegis.adapters.http.HttpTransport;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -45,8 +46,8 @@ class MonitoringFixturesTest {
     prometheus = PrometheusFixture.start(0, numbers, Clock.fixed(NOW, ZoneOffset.UTC));
     alertmanager = AlertmanagerFixture.start(0, numbers);
     http = HttpClient.newHttpClient();
-    prom = new PromClient("http://127.0.0.1:" + prometheus.port(), http);
-    am = new AlertmanagerClient("http://127.0.0.1:" + alertmanager.port(), http);
+    prom = new PromClient("http://127.0.0.1:" + prometheus.port(), HttpTransport.JDK_TRUST);
+    am = new AlertmanagerClient("http://127.0.0.1:" + alertmanager.port(), HttpTransport.JDK_TRUST);
   }
 
   @AfterAll

@@ -31,7 +31,8 @@ class TlsEndpointTest {
     var store = dir.resolve("tls.p12");
     assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(store));
     var made = Files.getLastModifiedTime(store);
-    try (var endpoint = TlsEndpoint.start(layout, dir); var http = new HttpAdapter()) {
+    try (var endpoint = TlsEndpoint.start(layout, dir)) {
+      var http = new HttpAdapter();
       assertEquals(made, Files.getLastModifiedTime(store), "a certificate good for long enough is kept");
       var served = http.tlsCertificate("localhost", layout.port(), Duration.ofSeconds(5));
       assertTrue(served.hostnameMatches(), served::toString);

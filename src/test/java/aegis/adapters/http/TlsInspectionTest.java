@@ -54,7 +54,6 @@ class TlsInspectionTest {
 
   @AfterAll
   static void stop() {
-    http.close();
     validServer.stop(0);
     expiredServer.stop(0);
     plainServer.stop(0);
@@ -88,9 +87,8 @@ class TlsInspectionTest {
   }
 
   private static long daysLeftAt(Instant now, int port) {
-    try (var at = new HttpAdapter(HttpAdapter.Options.defaults().withClock(Clock.fixed(now, ZoneOffset.UTC)))) {
-      return at.tlsCertificate("127.0.0.1", port, TIMEOUT).certificate().daysLeft();
-    }
+    var at = new HttpAdapter(HttpAdapter.Options.defaults().withClock(Clock.fixed(now, ZoneOffset.UTC)));
+    return at.tlsCertificate("127.0.0.1", port, TIMEOUT).certificate().daysLeft();
   }
 
   @Test
@@ -108,16 +106,15 @@ class TlsInspectionTest {
   void trustComesFromTheJdkRootsPlusConfiguredCertificates() throws Exception {
     var valid = TestCertificates.valid().certificate();
     var expired = TestCertificates.expired().certificate();
-    try (var trusting = new HttpAdapter(HttpAdapter.Options.defaults().withTrustedCerts(List.of(valid, expired)))) {
-      TlsResult ok = trusting.tlsCertificate("localhost", validServer.getAddress().getPort(), TIMEOUT);
-      assertTrue(ok.trusted(), ok.trustProblem());
-      assertNull(ok.trustProblem());
-      TlsResult old = trusting.tlsCertificate("localhost", expiredServer.getAddress().getPort(), TIMEOUT);
-      assertNotNull(old.certificate());
-      assertTrue(old.certificate().expired());
-      assertFalse(old.trusted(), "a trusted but expired certificate is not trusted");
-      assertEquals("the certificate expired on " + expired.getNotAfter().toInstant(), old.trustProblem());
-    }
+    var trusting = new HttpAdapter(HttpAdapter.Options.defaults().withTrustedCerts(List.of(valid, expired)));
+    TlsResult ok = trusting.tlsCertificate("localhost", validServer.getAddress().getPort(), TIMEOUT);
+    assertTrue(ok.trusted(), ok.trustProblem());
+    assertNull(ok.trustProblem());
+    TlsResult old = trusting.tlsCertificate("localhost", expiredServer.getAddress().getPort(), TIMEOUT);
+    assertNotNull(old.certificate());
+    assertTrue(old.certificate().expired());
+    assertFalse(old.trusted(), "a trusted but expired certificate is not trusted");
+    assertEquals("the certificate expired on " + expired.getNotAfter().toInstant(), old.trustProblem());
   }
 
   @Test
