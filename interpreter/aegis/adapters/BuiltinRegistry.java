@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Binds every {@code extern fn} of the stdlib to its Java implementation: the one way a built-in
@@ -34,13 +35,17 @@ public final class BuiltinRegistry {
     public String qualifiedName() { return module + "." + function; }
   }
 
-  private final Map<String, Binding> bindings = new LinkedHashMap<>();
   private final Map<String, BuiltinModule> modules = new LinkedHashMap<>();
+  /**
+   * Each module's functions by name, bound on the module's first use: a run reads the annotations
+   * of the modules its runbook calls, not of all of them (reflection and annotation parsing were
+   * ~20 ms of every run's start).
+   */
+  private final Map<String, Map<String, Binding>> bound = new ConcurrentHashMap<>();
 
   public BuiltinRegistry(List<? extends BuiltinModule> modules) {
     for (var module : modules) {
-      this.modules.put(module.name(), module);
-      bind(module);
+      if (this.modules.put(module.name(), module) != null) throw new IllegalStateException("module " + module.name() + " is listed twice");
     }
   }
 
@@ -63,13 +68,23 @@ public final class BuiltinRegistry {
   }
 
   public Optional<Binding> find(String module, String function) {
-    return Optional.ofNullable(bindings.get(module + "." + function));
+    var m = modules.get(module);
+    return m == null ? Optional.empty() : Optional.ofNullable(functions(m).get(function));
   }
 
-  /** Every bound function, as {@code module.function}. */
-  public java.util.Set<String> names() { return java.util.Collections.unmodifiableSet(bindings.keySet()); }
+  /** Every function of every module, as {@code module.function} (binding them all). */
+  public java.util.Set<String> names() {
+    var names = new java.util.LinkedHashSet<String>();
+    for (var m : modules.values()) functions(m).keySet().forEach(f -> names.add(m.name() + "." + f));
+    return java.util.Collections.unmodifiableSet(names);
+  }
 
-  private void bind(BuiltinModule module) {
+  private Map<String, Binding> functions(BuiltinModule module) {
+    return bound.computeIfAbsent(module.name(), name -> bind(module));
+  }
+
+  private static Map<String, Binding> bind(BuiltinModule module) {
+    var bindings = new LinkedHashMap<String, Binding>();
     var previews = new LinkedHashMap<String, Method>();
     for (Method m : module.getClass().getMethods()) {
       var plan = m.getAnnotation(PlanFor.class);
@@ -85,13 +100,13 @@ public final class BuiltinRegistry {
         requireSignature(module, previewMethod, ActionPreview.class);
         previewer = (ctx, args) -> (ActionPreview) invoke(module, previewMethod, ctx, args);
       }
-      String key = module.name() + "." + ext.value();
-      if (bindings.containsKey(key)) throw new IllegalStateException(key + " is implemented twice");
-      bindings.put(key, new Binding(module.name(), ext.value(), (ctx, args) -> (Value) invoke(module, m, ctx, args), previewer));
+      if (bindings.containsKey(ext.value())) throw new IllegalStateException(module.name() + "." + ext.value() + " is implemented twice");
+      bindings.put(ext.value(), new Binding(module.name(), ext.value(), (ctx, args) -> (Value) invoke(module, m, ctx, args), previewer));
     }
     if (!previews.isEmpty()) {
       throw new IllegalStateException(module.name() + ": @PlanFor without @Extern: " + previews.keySet());
     }
+    return Map.copyOf(bindings);
   }
 
   private static void requireSignature(BuiltinModule module, Method m, Class<?> result) {

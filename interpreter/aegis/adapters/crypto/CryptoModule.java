@@ -14,7 +14,10 @@ import java.util.HexFormat;
 public final class CryptoModule implements BuiltinModule {
   private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   private static final int MAX_BYTES = 4096;
-  private final SecureRandom random = new SecureRandom();
+  /** Made on first use: a SecureRandom sets up the JDK's security providers (~8 ms), which most runs never need. */
+  private static final class Source {
+    static final SecureRandom INSTANCE = new SecureRandom();
+  }
 
   @Override
   public String name() { return "crypto"; }
@@ -30,14 +33,14 @@ public final class CryptoModule implements BuiltinModule {
     long n = a.integer(0);
     if (n < 8 || n > MAX_BYTES) throw new AdapterException("crypto", "a password needs 8 to " + MAX_BYTES + " characters, not " + n);
     var sb = new StringBuilder();
-    for (int i = 0; i < n; i++) sb.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
+    for (int i = 0; i < n; i++) sb.append(ALPHANUMERIC.charAt(Source.INSTANCE.nextInt(ALPHANUMERIC.length())));
     return secret(ctx, sb.toString());
   }
 
   private byte[] bytes(long n) {
     if (n < 1 || n > MAX_BYTES) throw new AdapterException("crypto", "ask for 1 to " + MAX_BYTES + " random bytes, not " + n);
     var b = new byte[(int) n];
-    random.nextBytes(b);
+    Source.INSTANCE.nextBytes(b);
     return b;
   }
 
