@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.HttpsURLConnection;
@@ -24,8 +26,7 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * How the adapters that speak HTTP themselves send a request (the http module, Prometheus,
  * Alertmanager, the Slack webhook): one blocking HTTP/1.1 exchange over
- * the JDK's {@link HttpURLConnection}, on a virtual thread, within a deadline for the whole
- * exchange. The JDK's keep-alive cache reuses connections. No proxy (as before: none is configured for aegis), no
+ * the JDK's {@link HttpURLConnection}, within a deadline for the whole exchange. The JDK's keep-alive cache reuses connections. No proxy (as before: none is configured for aegis), no
  * redirects followed, nothing cached.
  *
  * <p>Not {@code java.net.http.HttpClient}, which DESIGN.md named: measured on the 2-core machine,
@@ -87,6 +88,13 @@ public final class HttpTransport {
   /** For services whose certificates the JDK's roots vouch for. */
   public static final HttpTransport JDK_TRUST = new HttpTransport(null);
 
+  /** Where exchanges run: daemon threads, kept a minute when idle (a step's fan-out reuses them). */
+  private static final ExecutorService EXCHANGES = Executors.newCachedThreadPool(task -> {
+    var thread = new Thread(task, "aegis-http");
+    thread.setDaemon(true);
+    return thread;
+  });
+
   private final SSLSocketFactory tls;
 
   /** @param tls how to make TLS connections (whom to trust); null for the JDK's default */
@@ -96,24 +104,26 @@ public final class HttpTransport {
 
   /**
    * Sends {@code request} and reads the answer, of any status, keeping at most {@code maxBodyBytes}
-   * of its body. The exchange runs on a virtual thread of its own, which is interrupted at the
-   * deadline: that closes its socket wherever it is blocked (connecting, waiting for the headers,
-   * between two pieces of a trickling body), where HttpURLConnection's own timeouts apply to each
-   * read apart.
+   * of its body. The exchange runs on a platform thread of a shared pool while the caller waits
+   * for it until the deadline, so that the caller's time is bounded for a server that trickles
+   * its body too (HttpURLConnection's own timeouts apply to each read apart) and the exchange
+   * needs no carrier of the virtual threads that call it (a caller pinned to its carrier would
+   * otherwise wait for an exchange with no carrier left to run on). An exchange given up on ends
+   * on its own: at its read timeout, or when the server ends the body (HttpURLConnection's
+   * {@code disconnect} from another thread waits for the read in progress).
    *
    * @throws SocketTimeoutException when the deadline passed first
    * @throws IOException            when there was no answer (refused, unknown host, TLS, reset...)
    */
   public Response send(Request request, int maxBodyBytes) throws IOException {
-    var exchange = new FutureTask<>(() -> exchange(request, maxBodyBytes));
-    Thread thread = Thread.ofVirtual().name("aegis-http").start(exchange);
+    Future<Response> exchange = EXCHANGES.submit(() -> exchange(request, maxBodyBytes));
     try {
       return exchange.get(request.timeout().toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      thread.interrupt();
-      throw timedOut(request);
+      exchange.cancel(true);
+      throw new SocketTimeoutException("no answer within " + request.timeout().toMillis() + " ms");
     } catch (InterruptedException e) {
-      thread.interrupt();
+      exchange.cancel(true);
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for " + request.uri());
     } catch (ExecutionException e) {
@@ -156,10 +166,6 @@ public final class HttpTransport {
     if (truncated) connection.disconnect();   // not read to its end to keep the connection
     else in.close();
     return new Response(status, version(statusLine), headers, body, truncated);
-  }
-
-  private static SocketTimeoutException timedOut(Request request) {
-    return new SocketTimeoutException("no answer within " + request.timeout().toMillis() + " ms");
   }
 
   private static String version(String statusLine) {
