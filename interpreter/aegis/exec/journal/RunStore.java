@@ -8,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -48,7 +48,9 @@ public final class RunStore {
   private final RandomGenerator random;
 
   public RunStore(AegisHome home) {
-    this(home, Clock.systemUTC(), new SecureRandom());
+    // Run ids need to differ, not to be unguessable: a SecureRandom set up the JDK's security
+    // providers on the run's main thread before its first step (~10 ms).
+    this(home, Clock.systemUTC(), new SplittableRandom());
   }
 
   /** A store with the given clock and randomness for run ids (tests fix both). */
