@@ -30,9 +30,17 @@ AEGIS_JAVA_OPTS="-Xlog:class+load=info:file=$root/$work/loaded.log" \
   ./aegis run runbooks/daily-check.aegis --env sandbox --yes > /dev/null
 # "name source: file:.../aegis-*-all.jar" or "source: jrt:/module": classes read from the jar or
 # the JDK at run time, not from the cache (those say "shared objects file"); no generated classes.
+# The measured run's cache was trained with the current list, so the classes it already holds are
+# loaded from the cache: entries of the current list are kept while the run still loads them, from
+# wherever, and dropped once it does not (a list made again is the same list).
+sed -E 's/^.*\] ([^ ]+) source: .*$/\1/' "$work/loaded.log" | sort -u > "$work/all-loaded.txt"
 {
   echo "# Classes the AOT training loads by name; made by src/test/aot/classes.sh, do not edit."
-  grep -E 'source: (jrt:/|file:.*/aegis-[^/]*-all\.jar)' "$work/loaded.log" \
-    | sed -E 's/^.*\] ([^ ]+) source: .*$/\1/' | grep -v '\$\$' | sort -u
-} > "$list"
+  {
+    grep -E 'source: (jrt:/|file:.*/aegis-[^/]*-all\.jar)' "$work/loaded.log" \
+      | sed -E 's/^.*\] ([^ ]+) source: .*$/\1/' | grep -v '\$\$' || true
+    grep -v '^#' "$list" | grep -Fxf "$work/all-loaded.txt" || true
+  } | sort -u
+} > "$list.new"
+mv "$list.new" "$list"
 echo "classes.sh: $(grep -vc '^#' "$list") classes in $list" >&2
