@@ -9,8 +9,8 @@ import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -25,9 +25,10 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * How the adapters that speak HTTP themselves send a request (the http module, Prometheus,
- * Alertmanager, the Slack webhook): one blocking HTTP/1.1 exchange over
- * the JDK's {@link HttpURLConnection}, within a deadline for the whole exchange. The JDK's keep-alive cache reuses connections. No proxy (as before: none is configured for aegis), no
- * redirects followed, nothing cached.
+ * Alertmanager, the Slack webhook): one blocking HTTP/1.1 exchange over the JDK's
+ * {@link HttpURLConnection}, within a deadline for the whole exchange. The JDK's keep-alive cache
+ * reuses connections. No proxy (as before: none is configured for aegis), no redirects followed,
+ * nothing cached.
  *
  * <p>Not {@code java.net.http.HttpClient}, which DESIGN.md named: measured on the 2-core machine,
  * 200 cold GETs at 64 in flight cost 0.66-0.73 s of CPU with it and 0.24-0.30 s with this (a fresh
@@ -125,7 +126,8 @@ public final class HttpTransport {
     } catch (InterruptedException e) {
       exchange.cancel(true);
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting for " + request.uri());
+      // Not naming the URL: a webhook's is a credential.
+      throw new InterruptedIOException("interrupted while waiting for the answer");
     } catch (ExecutionException e) {
       switch (e.getCause()) {
         case IOException io -> throw io;

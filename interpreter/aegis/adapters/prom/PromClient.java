@@ -21,9 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * Prometheus' HTTP query API ({@code /api/v1/query}, {@code /api/v1/query_range}) over
- * {@link HttpTransport}. Queries are POSTed form-encoded, as the API allows, so that long PromQL never hits
- * a URL length limit; the timeout is sent along so Prometheus stops evaluating when aegis stops
- * waiting.
+ * {@link HttpTransport}. Queries are POSTed form-encoded, as the API allows, so that long PromQL
+ * never hits a URL length limit; the timeout is sent along so Prometheus stops evaluating when
+ * aegis stops waiting.
  */
 public final class PromClient {
   private static final ObjectMapper JSON = new ObjectMapper();
