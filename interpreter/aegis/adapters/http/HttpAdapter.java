@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * The {@code http} module's built-ins: {@code http.get}, {@code http.head}, {@code http.post} and
  * TLS certificate inspection, over {@link HttpTransport} (HTTP/1.1); one adapter, with the trust
  * of the run's environment, serves a whole run. Every call returns a result — a response of any
- * status, or a typed {@link HttpFailure} — and never throws for network trouble. Redirects are not followed: a 301 is the answer (a health endpoint that
- * redirects is misconfigured, and a check should say so).
+ * status, or a typed {@link HttpFailure} — and never throws for network trouble. Redirects are
+ * not followed: a 301 is the answer (a health endpoint that redirects is misconfigured, and a
+ * check should say so).
  */
 public final class HttpAdapter {
   /** Bodies are kept up to 1 MiB unless configured otherwise; longer ones are cut and flagged. */
