@@ -232,6 +232,26 @@ class HttpAdapterTest {
   }
 
   @Test
+  void aTrustedCertificateForAnotherHostIsATlsFailure() throws Exception {
+    // Listening on every address, so that 127.0.0.2 (loopback too, and not named by the
+    // certificate, which names localhost and 127.0.0.1) reaches it.
+    var anyAddress = HttpsServer.create(new InetSocketAddress(0), 0);
+    anyAddress.setHttpsConfigurator(new HttpsConfigurator(cert.serverContext()));
+    anyAddress.createContext("/health", ex -> reply(ex, 200, "secure", Map.of()));
+    anyAddress.start();
+    try {
+      var trusting = new HttpAdapter(HttpAdapter.Options.defaults().withTrustedCerts(List.of(cert.certificate())));
+      int port = anyAddress.getAddress().getPort();
+      assertNull(trusting.get("https://127.0.0.1:" + port + "/health", Map.of(), TIMEOUT).error());
+      HttpResult r = trusting.get("https://127.0.0.2:" + port + "/health", Map.of(), TIMEOUT);
+      assertEquals(Kind.TLS, r.error().kind(), r.error().toString());
+      assertTrue(r.error().message().contains("the certificate does not name this host"), r.error().message());
+    } finally {
+      anyAddress.stop(0);
+    }
+  }
+
+  @Test
   void plainHttpOnATlsPortIsAnIoFailureWithAMessage() {
     int port = tlsServer.getAddress().getPort();
     HttpResult r = http.get("http://127.0.0.1:" + port + "/health", Map.of(), TIMEOUT);
