@@ -3,7 +3,10 @@ package aegis.cli;
 import aegis.exec.journal.AegisHome;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.net.InetAddress;
@@ -15,6 +18,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.util.FileUtils;
 
@@ -24,9 +31,13 @@ import org.eclipse.jgit.util.FileUtils;
  * {@code check} alone left a run paying about a second for classes the check never touches
  * (fabric8's client and model, Jackson, the JDBC and Bolt drivers, the evaluator, runner and
  * journal). So it checks the project's files, then runs {@code runbooks/daily-check.aegis}, read
- * only (and its last step, which it does not reach with the databases refused), against a stand-in for the platform's HTTP APIs on an ephemeral port (Kubernetes pods,
- * Prometheus, Alertmanager, health endpoints) with the databases' ports closed. Nothing it prints
- * is shown and its status is ignored: a failed training only makes a smaller cache.
+ * only, and its last step on its own, against a stand-in for the platform's HTTP APIs on an
+ * ephemeral port (Kubernetes pods, Prometheus, Alertmanager, health endpoints) and, when the
+ * launcher passes the sandbox's classpath ({@value #DATABASES}), a real PostgreSQL and Neo4j in a
+ * process of their own ({@link TrainingDatabases}: the drivers' query paths, ~170 lambdas linked
+ * at run time otherwise, 1006 -> 950 ms of a daily-check at N=200); without it the databases'
+ * ports are closed and the drivers fail fast. Nothing it prints is shown and its status is
+ * ignored: a failed training only makes a smaller cache.
  *
  * <p>With the argument {@code check} it does the check only: the launcher keeps that cache apart
  * for the commands that run nothing, because the JVM loads and links every class of its cache at
@@ -42,8 +53,10 @@ public final class AotTraining {
   private static final String CLASSES = "/aegis/cli/aot-classes.txt";
   /** Ports of the sandbox environment served by the stand-in: Kubernetes, Prometheus, Alertmanager, fixtures, Vault, Neo4j HTTP. */
   private static final Pattern SERVED = Pattern.compile("127\\.0\\.0\\.1:(16443|19090|19093|18080|18200|17474)\\b");
-  /** Ports of the databases' own protocols: refused, so that the drivers fail fast. */
-  private static final Pattern REFUSED = Pattern.compile("(127\\.0\\.0\\.1:|port: )(15432|17687)\\b");
+  /** Ports of the databases' own protocols: pointed at {@link TrainingDatabases}, or refused without them. */
+  private static final Pattern DATABASE_PORTS = Pattern.compile("(127\\.0\\.0\\.1:|port: )(15432|17687)\\b");
+  /** The system property with the sandbox's classpath, for {@link TrainingDatabases}. */
+  static final String DATABASES = "aegis.training.databases";
   /** Daily-check stops at its database check (the databases are refused): its last step, on its own. */
   private static final String HEALTH = """
       runbook training "an HTTP health check of every service"
@@ -74,9 +87,11 @@ public final class AotTraining {
       System.setProperty("kubernetes.auth.tryServiceAccount", "false");
       Path home = Files.createTempDirectory("aegis-training");
       HttpServer platform = platform();
+      Process databases = databases(System.getProperty(DATABASES));
       try {
+        int[] ports = databasePorts(databases);
         Path environment = home.resolve("training.aegis");
-        Files.writeString(environment, environment(Files.readString(SANDBOX), platform.getAddress().getPort(), closedPort()));
+        Files.writeString(environment, environment(Files.readString(SANDBOX), platform.getAddress().getPort(), ports[0], ports[1]));
         var env = new HashMap<>(System.getenv());
         env.put(AegisHome.VARIABLE, home.toString());
         var context = new CliContext(env, false, Path.of("").toAbsolutePath(), home);
@@ -87,6 +102,7 @@ public final class AotTraining {
         loadListed();
       } finally {
         platform.stop(0);
+        stop(databases);
         deleteTree(home);
       }
     }
@@ -95,9 +111,10 @@ public final class AotTraining {
 
   /**
    * Loads, without initializing, every class in {@link #CLASSES}: what a real daily-check loads that
-   * the run above does not reach (the database drivers' query paths: the training has no database
-   * to talk to). Loaded here, they are in the cache, loaded and linked, instead of being read from
-   * the jar and verified by every run. A name the jar no longer holds is skipped.
+   * the run above does not reach (without databases to talk to, the drivers' query paths; with
+   * them, what the training's servers never ask for, such as PostgreSQL's password exchange).
+   * Loaded here, they are in the cache, loaded and linked, instead of being read from the jar and
+   * verified by every run. A name the jar no longer holds is skipped.
    */
   private static void loadListed() throws IOException {
     for (String name : listedClasses()) loadQuietly(name);
@@ -120,12 +137,80 @@ public final class AotTraining {
     }
   }
 
-  /** The sandbox's environment, renamed (a run in "sandbox" would start the sandbox) and pointed at the stand-in. */
-  static String environment(String sandbox, int served, int refused) {
+  /**
+   * The sandbox's environment, renamed (a run in "sandbox" would start the sandbox) and pointed at
+   * the stand-in, and at the given PostgreSQL and Bolt ports.
+   */
+  static String environment(String sandbox, int served, int postgres, int bolt) {
     String renamed = sandbox.replace("environment sandbox", "environment training")
         .replace("name: \"sandbox\"", "name: \"training\"");
     renamed = SERVED.matcher(renamed).replaceAll("127.0.0.1:" + served);
-    return REFUSED.matcher(renamed).replaceAll("$1" + refused);
+    return DATABASE_PORTS.matcher(renamed).replaceAll(m -> m.group(1) + (m.group(2).equals("15432") ? postgres : bolt));
+  }
+
+  /**
+   * Starts {@link TrainingDatabases} with the sandbox's classpath ({@code classpath}: the build's
+   * {@code target/sandbox.classpath}, which the launcher passes), or null without one.
+   */
+  private static Process databases(String classpath) {
+    if (classpath == null || classpath.isBlank()) return null;
+    var launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    try {
+      return new ProcessBuilder(launcher, "--enable-native-access=ALL-UNNAMED", "-cp",
+          System.getProperty("java.class.path") + File.pathSeparator + classpath, TrainingDatabases.class.getName())
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    } catch (IOException e) {
+      return null;   // trained without databases: their ports refused, as before
+    }
+  }
+
+  /**
+   * The databases' ports once they are up (Neo4j takes ~10 s on the 2-core machine); closed ports
+   * when there are none, when a server could not start (the process ends), or after two minutes:
+   * the drivers then fail fast, as before the training had databases.
+   */
+  private static int[] databasePorts(Process databases) throws IOException {
+    if (databases != null) {
+      var ready = new CompletableFuture<String>();
+      // Read to the end, past READY: the servers may still write, and a full pipe would stop them.
+      Thread.ofVirtual().name("training databases").start(() -> ready.complete(readLines(databases, ready)));
+      try {
+        String line = ready.get(2, TimeUnit.MINUTES);
+        if (line != null) {
+          var ports = line.substring("READY ".length()).trim().split(" ");
+          return new int[] {Integer.parseInt(ports[0]), Integer.parseInt(ports[1])};
+        }
+      } catch (ExecutionException | TimeoutException | RuntimeException e) {
+        databases.destroyForcibly();
+      } catch (InterruptedException e) {
+        databases.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+    int closed = closedPort();
+    return new int[] {closed, closed};
+  }
+
+  /** Reads {@code databases}' output to its end, completing {@code ready} with its READY line; null when there was none. */
+  private static String readLines(Process databases, CompletableFuture<String> ready) {
+    try (var in = new BufferedReader(new InputStreamReader(databases.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = in.readLine()) != null; ) {
+        if (line.startsWith("READY ")) ready.complete(line);
+      }
+    } catch (IOException e) {
+      // the process ended
+    }
+    return null;
+  }
+
+  private static void stop(Process databases) {
+    if (databases == null) return;
+    try {
+      databases.getOutputStream().close();   // it stops when its standard input closes
+      if (!databases.waitFor(30, TimeUnit.SECONDS)) databases.destroyForcibly();
+    } catch (IOException | InterruptedException e) {
+      databases.destroyForcibly();
+    }
   }
 
   private static void deleteTree(Path root) throws IOException {

@@ -21,13 +21,14 @@ class AotTrainingTest {
   @Test
   void theTrainingEnvironmentIsTheSandboxsOnOtherPortsUnderAnotherName() throws Exception {
     Path sandbox = Path.of("environments/sandbox.aegis");
-    String training = AotTraining.environment(Files.readString(sandbox), 40001, 40002);
+    String training = AotTraining.environment(Files.readString(sandbox), 40001, 40002, 40003);
 
     assertTrue(training.contains("environment training") && training.contains("name: \"training\""), training);
     assertFalse(training.contains("name: \"sandbox\""), training);
     var sandboxPort = Pattern.compile("(127\\.0\\.0\\.1:|port: )(16443|15432|17687|17474|18200|19090|19093|18080)\\b");
     assertFalse(sandboxPort.matcher(training).find(), () -> "a sandbox port is left in\n" + training);
     assertTrue(training.contains("port: 40002") && training.contains("127.0.0.1:40001"), training);
+    assertTrue(training.contains("bolt://127.0.0.1:40003"), "Neo4j's Bolt port: " + training);
 
     var checked = Checker.standard().check(SourceFile.of(sandbox, training));
     assertEquals(0, checked.diagnostics().stream().filter(d -> d.isError()).count(),
