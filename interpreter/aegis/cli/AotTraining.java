@@ -57,6 +57,11 @@ public final class AotTraining {
   private static final Pattern DATABASE_PORTS = Pattern.compile("(127\\.0\\.0\\.1:|port: )(15432|17687)\\b");
   /** The system property with the sandbox's classpath, for {@link TrainingDatabases}. */
   static final String DATABASES = "aegis.training.databases";
+  /**
+   * {@link TrainingDatabases}, by name: its class needs the sandbox's libraries, which this JVM
+   * does not have, so it is not loaded here.
+   */
+  static final String DATABASES_MAIN = "aegis.cli.TrainingDatabases";
   /** Daily-check stops at its database check (the databases are refused): its last step, on its own. */
   private static final String HEALTH = """
       runbook training "an HTTP health check of every service"
@@ -157,7 +162,7 @@ public final class AotTraining {
     var launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     try {
       return new ProcessBuilder(launcher, "--enable-native-access=ALL-UNNAMED", "-cp",
-          System.getProperty("java.class.path") + File.pathSeparator + classpath, TrainingDatabases.class.getName())
+          System.getProperty("java.class.path") + File.pathSeparator + classpath, DATABASES_MAIN)
           .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     } catch (IOException e) {
       return null;   // trained without databases: their ports refused, as before

@@ -36,6 +36,11 @@ class AotTrainingTest {
   }
 
   @Test
+  void theTrainingsDatabasesAreStartedByTheirClassName() {
+    assertEquals(TrainingDatabases.class.getName(), AotTraining.DATABASES_MAIN);
+  }
+
+  @Test
   void everyClassTheTrainingLoadsByNameExists() throws Exception {
     // A list older than the drivers it names trains nothing for them: remake it with
     // src/test/aot/classes.sh when a dependency or the run path changes.
