@@ -55,6 +55,15 @@ public final class AotTraining {
   private static final Pattern SERVED = Pattern.compile("127\\.0\\.0\\.1:(16443|19090|19093|18080|18200|17474)\\b");
   /** Ports of the databases' own protocols: pointed at {@link TrainingDatabases}, or refused without them. */
   private static final Pattern DATABASE_PORTS = Pattern.compile("(127\\.0\\.0\\.1:|port: )(15432|17687)\\b");
+  /** The sandbox's PostgreSQL endpoint, up to its port, where the training's role and password go. */
+  private static final Pattern POSTGRES_ENDPOINT = Pattern.compile("PostgresEndpoint\\(host: \"127\\.0\\.0\\.1\", port: \\d+,");
+  /**
+   * {@link TrainingDatabases}'s role (its class is not loaded here), and the variable of its
+   * password: the launcher sets it for the training, and both processes read it (credentials come
+   * from the process's environment).
+   */
+  static final String TRAINING_PG_USER = "aegis_training";
+  static final String TRAINING_PG_PASSWORD_VAR = "AEGIS_TRAINING_PG_PASSWORD";
   /** The system property with the sandbox's classpath, for {@link TrainingDatabases}. */
   static final String DATABASES = "aegis.training.databases";
   /**
@@ -96,7 +105,8 @@ public final class AotTraining {
       try {
         int[] ports = databasePorts(databases);
         Path environment = home.resolve("training.aegis");
-        Files.writeString(environment, environment(Files.readString(SANDBOX), platform.getAddress().getPort(), ports[0], ports[1]));
+        Files.writeString(environment, environment(Files.readString(SANDBOX), platform.getAddress().getPort(), ports[0], ports[1],
+            System.getenv(TRAINING_PG_PASSWORD_VAR) != null));
         var env = new HashMap<>(System.getenv());
         env.put(AegisHome.VARIABLE, home.toString());
         var context = new CliContext(env, false, Path.of("").toAbsolutePath(), home);
@@ -144,13 +154,18 @@ public final class AotTraining {
 
   /**
    * The sandbox's environment, renamed (a run in "sandbox" would start the sandbox) and pointed at
-   * the stand-in, and at the given PostgreSQL and Bolt ports.
+   * the stand-in, and at the given PostgreSQL and Bolt ports; with {@code password}, PostgreSQL is
+   * logged in to as {@link #TRAINING_PG_USER} with the password in {@link #TRAINING_PG_PASSWORD_VAR}.
    */
-  static String environment(String sandbox, int served, int postgres, int bolt) {
+  static String environment(String sandbox, int served, int postgres, int bolt, boolean password) {
     String renamed = sandbox.replace("environment sandbox", "environment training")
         .replace("name: \"sandbox\"", "name: \"training\"");
     renamed = SERVED.matcher(renamed).replaceAll("127.0.0.1:" + served);
-    return DATABASE_PORTS.matcher(renamed).replaceAll(m -> m.group(1) + (m.group(2).equals("15432") ? postgres : bolt));
+    renamed = DATABASE_PORTS.matcher(renamed).replaceAll(m -> m.group(1) + (m.group(2).equals("15432") ? postgres : bolt));
+    // The sandbox trusts every connection; the training's server wants a password, as production's do.
+    if (!password) return renamed;
+    return POSTGRES_ENDPOINT.matcher(renamed).replaceFirst(
+        "$0 user: \"" + TRAINING_PG_USER + "\", password: envCredential(\"" + TRAINING_PG_PASSWORD_VAR + "\"),");
   }
 
   /**

@@ -22,11 +22,22 @@ import org.neo4j.harness.Neo4jBuilders;
  * <p>Prints {@code READY <postgres port> <bolt port>} and serves until its standard input closes.
  */
 public final class TrainingDatabases {
+  /**
+   * The role the training connects as, with the password the launcher gives both processes in
+   * {@link AotTraining#TRAINING_PG_PASSWORD_VAR} (a throwaway server on the loopback interface), so
+   * that the password exchange (SCRAM) is trained too. Without it, the role needs no password.
+   */
+  static final String USER = "aegis_training";
+
   private TrainingDatabases() {}
 
   public static void main(String[] args) throws IOException, SQLException {
     var store = Files.createTempDirectory("aegis-training-neo4j");
+    String password = System.getenv(AotTraining.TRAINING_PG_PASSWORD_VAR);
     try (var pg = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1")
+             .setDataDirectoryCustomizer(dir -> {
+               if (password != null) requirePassword(dir.toPath());
+             })
              .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
              .setErrorRedirector(ProcessBuilder.Redirect.DISCARD).start();
          var neo4j = Neo4jBuilders.newInProcessBuilder(store).withDisabledServer()
@@ -37,10 +48,11 @@ public final class TrainingDatabases {
              .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
              .withConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
              .build()) {
-      // The environment's database, as the sandbox makes it.
+      // The environment's database, owned by the training's role.
       try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres", "postgres", "");
            var st = c.createStatement()) {
-        st.execute("CREATE DATABASE aegisshield");
+        st.execute("CREATE ROLE " + USER + " LOGIN SUPERUSER" + (password == null ? "" : " PASSWORD '" + password.replace("'", "''") + "'"));
+        st.execute("CREATE DATABASE aegisshield OWNER " + USER);
       }
       System.out.println("READY " + pg.getPort() + " " + neo4j.boltURI().getPort());
       System.out.flush();
@@ -49,6 +61,19 @@ public final class TrainingDatabases {
       }
     } finally {
       FileUtils.delete(store.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING | FileUtils.IGNORE_ERRORS);
+    }
+  }
+
+  /** Passwords (SCRAM) for the training's role over TCP, as production servers have it; the bootstrap user stays trusted. */
+  private static void requirePassword(java.nio.file.Path dataDir) {
+    try {
+      Files.writeString(dataDir.resolve("pg_hba.conf"), """
+          host all %1$s 127.0.0.1/32 scram-sha-256
+          local all all trust
+          host all all 127.0.0.1/32 trust
+          """.formatted(USER));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 }

@@ -21,7 +21,7 @@ class AotTrainingTest {
   @Test
   void theTrainingEnvironmentIsTheSandboxsOnOtherPortsUnderAnotherName() throws Exception {
     Path sandbox = Path.of("environments/sandbox.aegis");
-    String training = AotTraining.environment(Files.readString(sandbox), 40001, 40002, 40003);
+    String training = AotTraining.environment(Files.readString(sandbox), 40001, 40002, 40003, true);
 
     assertTrue(training.contains("environment training") && training.contains("name: \"training\""), training);
     assertFalse(training.contains("name: \"sandbox\""), training);
@@ -29,6 +29,9 @@ class AotTrainingTest {
     assertFalse(sandboxPort.matcher(training).find(), () -> "a sandbox port is left in\n" + training);
     assertTrue(training.contains("port: 40002") && training.contains("127.0.0.1:40001"), training);
     assertTrue(training.contains("bolt://127.0.0.1:40003"), "Neo4j's Bolt port: " + training);
+    assertTrue(training.contains("port: 40002, user: \"aegis_training\", password: envCredential(\"AEGIS_TRAINING_PG_PASSWORD\")"),
+        "PostgreSQL's role and password: " + training);
+    assertFalse(AotTraining.environment(Files.readString(sandbox), 40001, 40002, 40003, false).contains("aegis_training"));
 
     var checked = Checker.standard().check(SourceFile.of(sandbox, training));
     assertEquals(0, checked.diagnostics().stream().filter(d -> d.isError()).count(),
@@ -38,6 +41,7 @@ class AotTrainingTest {
   @Test
   void theTrainingsDatabasesAreStartedByTheirClassName() {
     assertEquals(TrainingDatabases.class.getName(), AotTraining.DATABASES_MAIN);
+    assertEquals(TrainingDatabases.USER, AotTraining.TRAINING_PG_USER);
   }
 
   @Test
