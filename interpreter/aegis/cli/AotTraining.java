@@ -71,7 +71,7 @@ public final class AotTraining {
    * does not have, so it is not loaded here.
    */
   static final String DATABASES_MAIN = "aegis.cli.TrainingDatabases";
-  /** Daily-check stops at its database check (the databases are refused): its last step, on its own. */
+  /** Without the training's databases, daily-check stops at its database check: its last step, on its own. */
   private static final String HEALTH = """
       runbook training "an HTTP health check of every service"
       import http
@@ -193,7 +193,7 @@ public final class AotTraining {
     if (databases != null) {
       var ready = new CompletableFuture<String>();
       // Read to the end, past READY: the servers may still write, and a full pipe would stop them.
-      Thread.ofVirtual().name("training databases").start(() -> ready.complete(readLines(databases, ready)));
+      Thread.ofVirtual().name("training databases").start(() -> readLines(databases, ready));
       try {
         String line = ready.get(2, TimeUnit.MINUTES);
         if (line != null) {
@@ -211,8 +211,8 @@ public final class AotTraining {
     return new int[] {closed, closed};
   }
 
-  /** Reads {@code databases}' output to its end, completing {@code ready} with its READY line; null when there was none. */
-  private static String readLines(Process databases, CompletableFuture<String> ready) {
+  /** Reads {@code databases}' output to its end, completing {@code ready} with its READY line, or null when there was none. */
+  private static void readLines(Process databases, CompletableFuture<String> ready) {
     try (var in = new BufferedReader(new InputStreamReader(databases.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
         if (line.startsWith("READY ")) ready.complete(line);
@@ -220,7 +220,7 @@ public final class AotTraining {
     } catch (IOException e) {
       // the process ended
     }
-    return null;
+    ready.complete(null);
   }
 
   private static void stop(Process databases) {

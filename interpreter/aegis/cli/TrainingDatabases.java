@@ -2,13 +2,15 @@ package aegis.cli;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import org.eclipse.jgit.util.FileUtils;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
-import org.eclipse.jgit.util.FileUtils;
 import org.neo4j.harness.Neo4jBuilders;
 
 /**
@@ -17,18 +19,14 @@ import org.neo4j.harness.Neo4jBuilders;
  * and the training's own class path must stay the jar alone for its cache to fit every run).
  * With them, the training's daily-check talks to both databases the way a real run does, so that
  * the drivers' query paths (about 170 lambdas of the Neo4j and JDBC drivers, linked at run time
- * otherwise) are in the run cache. Authentication off, as in the sandbox.
+ * otherwise) are in the run cache. Neo4j without authentication, as in the sandbox; PostgreSQL's
+ * role {@link AotTraining#TRAINING_PG_USER} with the password the launcher gives both processes in
+ * {@link AotTraining#TRAINING_PG_PASSWORD_VAR} (a throwaway server on the loopback interface), so
+ * that the password exchange (SCRAM) is trained too; without it, the role needs no password.
  *
  * <p>Prints {@code READY <postgres port> <bolt port>} and serves until its standard input closes.
  */
 public final class TrainingDatabases {
-  /**
-   * The role the training connects as, with the password the launcher gives both processes in
-   * {@link AotTraining#TRAINING_PG_PASSWORD_VAR} (a throwaway server on the loopback interface), so
-   * that the password exchange (SCRAM) is trained too. Without it, the role needs no password.
-   */
-  static final String USER = "aegis_training";
-
   private TrainingDatabases() {}
 
   public static void main(String[] args) throws IOException, SQLException {
@@ -51,8 +49,8 @@ public final class TrainingDatabases {
       // The environment's database, owned by the training's role.
       try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres", "postgres", "");
            var st = c.createStatement()) {
-        st.execute("CREATE ROLE " + USER + " LOGIN SUPERUSER" + (password == null ? "" : " PASSWORD '" + password.replace("'", "''") + "'"));
-        st.execute("CREATE DATABASE aegisshield OWNER " + USER);
+        st.execute("CREATE ROLE " + AotTraining.TRAINING_PG_USER + " LOGIN SUPERUSER" + (password == null ? "" : " PASSWORD '" + password.replace("'", "''") + "'"));
+        st.execute("CREATE DATABASE aegisshield OWNER " + AotTraining.TRAINING_PG_USER);
       }
       System.out.println("READY " + pg.getPort() + " " + neo4j.boltURI().getPort());
       System.out.flush();
@@ -65,15 +63,15 @@ public final class TrainingDatabases {
   }
 
   /** Passwords (SCRAM) for the training's role over TCP, as production servers have it; the bootstrap user stays trusted. */
-  private static void requirePassword(java.nio.file.Path dataDir) {
+  private static void requirePassword(Path dataDir) {
     try {
       Files.writeString(dataDir.resolve("pg_hba.conf"), """
           host all %1$s 127.0.0.1/32 scram-sha-256
           local all all trust
           host all all 127.0.0.1/32 trust
-          """.formatted(USER));
+          """.formatted(AotTraining.TRAINING_PG_USER));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -41,7 +41,6 @@ class AotTrainingTest {
   @Test
   void theTrainingsDatabasesAreStartedByTheirClassName() {
     assertEquals(TrainingDatabases.class.getName(), AotTraining.DATABASES_MAIN);
-    assertEquals(TrainingDatabases.USER, AotTraining.TRAINING_PG_USER);
   }
 
   @Test
